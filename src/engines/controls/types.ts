@@ -41,6 +41,8 @@ export interface Report {
   fix?: JsonPatchOp[];
   /** Override the control's severity for this finding (e.g. a sensitive hostPath is critical). */
   severity?: Severity;
+  /** Narrow the control's framework mappings for this finding (e.g. the one PSS check that failed). */
+  frameworks?: Partial<FrameworkRefs>;
 }
 
 export interface CheckContext<P> {
@@ -60,3 +62,6 @@ export interface Control<S extends Record<string, ParamSpec> = Record<string, Pa
 export function defineControl<S extends Record<string, ParamSpec> = Record<string, never>>(control: Control<S>): Control<S> {
   return control;
 }
+
+/** A control of any parameter shape, as held by registries. */
+export type AnyControl = Control<Record<string, ParamSpec>>;

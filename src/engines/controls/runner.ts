@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import type { Finding, FrameworkRefs } from '../../model/finding.js';
+import type { Inventory } from '../../model/inventory.js';
+import type { Resource, Severity } from '../../model/types.js';
+import { resourceRef } from '../../model/types.js';
+import type { Control, ParamSpec, ParamValues, Report } from './types.js';
+
+/** A control ready to run: parameters resolved and validated, severity possibly overridden by config. */
+export interface ResolvedControl {
+  control: Control<Record<string, ParamSpec>>;
+  params: ParamValues<Record<string, ParamSpec>>;
+  severity: Severity;
+}
+
+export function defaultParams(control: Control<Record<string, ParamSpec>>): ParamValues<Record<string, ParamSpec>> {
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(control.meta.params ?? {})) out[name] = spec.default;
+  return out as ParamValues<Record<string, ParamSpec>>;
+}
+
+export function resolve(control: Control<Record<string, ParamSpec>>): ResolvedControl {
+  return { control, params: defaultParams(control), severity: control.meta.severity };
+}
+
+function frameworksOf(control: Control<Record<string, ParamSpec>>, override: Partial<FrameworkRefs> | undefined): FrameworkRefs {
+  const base = control.meta.frameworks;
+  const pick = (k: keyof FrameworkRefs): string[] => [...(override?.[k] ?? base[k] ?? [])];
+  return { cis: pick('cis'), nsa: pick('nsa'), pss: pick('pss'), mitre: pick('mitre') };
+}
+
+/**
+ * Fingerprint from control, resource identity, container and path: stable across runs, file moves
+ * and line moves; never from line numbers or message text.
+ */
+export function fingerprint(control: string, r: Resource, path: string, container: string | undefined): string {
+  const o = r.object;
+  const group = o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : '';
+  const identity = [control, group, o.kind, o.metadata?.namespace ?? '', o.metadata?.name ?? o.metadata?.generateName ?? '', container ?? '', path].join('\u0000');
+  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+}
+
+/** Kinds → controls index, so each resource only meets the controls that apply to it. */
+function indexByKind(controls: readonly ResolvedControl[]): { byKind: Map<string, ResolvedControl[]>; any: ResolvedControl[] } {
+  const byKind = new Map<string, ResolvedControl[]>();
+  const any: ResolvedControl[] = [];
+  for (const rc of controls) {
+    for (const kind of rc.control.meta.kinds) {
+      if (kind === '*') any.push(rc);
+      else {
+        let list = byKind.get(kind);
+        if (!list) byKind.set(kind, (list = []));
+        list.push(rc);
+      }
+    }
+  }
+  return { byKind, any };
+}
+
+export interface ControlFailure {
+  control: string;
+  resource: Resource;
+  error: Error;
+}
+
+/**
+ * Run controls over every resource. A control that throws on hostile input is reported as a
+ * failure for that resource and the run goes on: nothing crashes, nothing is lost.
+ */
+export function runControls(
+  resources: readonly Resource[],
+  inventory: Inventory,
+  controls: readonly ResolvedControl[],
+  onFailure: (f: ControlFailure) => void = () => {},
+): Finding[] {
+  const findings: Finding[] = [];
+  const { byKind, any } = indexByKind(controls);
+  for (const resource of resources) {
+    const applicable = byKind.get(resource.object.kind);
+    const list = applicable ? (any.length ? [...applicable, ...any] : applicable) : any;
+    for (const rc of list) {
+      const report = (rep: Report): void => {
+        const finding: Finding = {
+          control: rc.control.meta.id,
+          severity: rep.severity ?? rc.severity,
+          message: rep.message,
+          resource: resourceRef(resource.object),
+          path: rep.path,
+          frameworks: frameworksOf(rc.control, rep.frameworks),
+          remediation: rc.control.meta.remediation,
+          fingerprint: fingerprint(rc.control.meta.id, resource, rep.path, rep.container),
+        };
+        if (rep.container !== undefined) finding.container = rep.container;
+        const location = resource.source.locate(rep.path);
+        if (location) finding.location = location;
+        if (resource.source.template !== undefined) finding.template = resource.source.template;
+        if (rep.fix) finding.fix = rep.fix;
+        findings.push(finding);
+      };
+      try {
+        rc.control.check({ resource, object: resource.object, inventory, params: rc.params, report });
+      } catch (error) {
+        onFailure({ control: rc.control.meta.id, resource, error: error as Error });
+      }
+    }
+  }
+  return findings;
+}
