@@ -1,0 +1,58 @@
+/**
+ * Shared helpers for controls that inspect pod specs: iteration over every workload container,
+ * and JSON Patch builders that add a missing parent object instead of failing on it.
+ */
+import type { JsonPatchOp } from '../../../../model/finding.js';
+import type { JsonPointer, K8sObject } from '../../../../model/types.js';
+import { joinPointer } from '../../../../model/pointer.js';
+import type { ContainerView, PodTemplateView } from '../../../../model/workloads.js';
+import { containersOf, podTemplateOf } from '../../../../model/workloads.js';
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The pod template and its containers, or undefined for non-workload kinds. */
+export function podAndContainers(object: K8sObject): { view: PodTemplateView; containers: ContainerView[] } | undefined {
+  const view = podTemplateOf(object);
+  if (!view) return undefined;
+  return { view, containers: containersOf(view) };
+}
+
+/**
+ * Set `field` to `value` inside the object at `parentPath` (a securityContext, say), creating the
+ * parent when it is missing. `parentExists` tells whether the parent object is present.
+ */
+export function setUnder(parentPath: JsonPointer, parentExists: boolean, field: string, value: unknown): JsonPatchOp[] {
+  if (!parentExists) return [{ op: 'add', path: parentPath, value: { [field]: value } }];
+  return [{ op: 'add', path: joinPointer(parentPath, field), value }];
+}
+
+/** Set a field of the container's own securityContext, adding the securityContext when absent. */
+export function setContainerSecurityField(c: ContainerView, field: string, value: unknown): JsonPatchOp[] {
+  return setUnder(joinPointer(c.path, 'securityContext'), isRecord(c.container.securityContext), field, value);
+}
+
+/** Set a field of the pod securityContext, adding the securityContext when absent. */
+export function setPodSecurityField(view: PodTemplateView, field: string, value: unknown): JsonPatchOp[] {
+  return setUnder(joinPointer(view.specPath, 'securityContext'), isRecord(view.spec.securityContext), field, value);
+}
+
+/** Remove an array element safely: the `test` guards against the array having changed meanwhile. */
+export function removeArrayItem(path: JsonPointer, expected: unknown): JsonPatchOp[] {
+  return [
+    { op: 'test', path, value: expected },
+    { op: 'remove', path },
+  ];
+}
+
+/** Containers of the kinds that may carry resources (ephemeral containers may not). */
+export function isEphemeral(c: ContainerView): boolean {
+  return c.type === 'ephemeralContainers';
+}
+
+/** Render a list for messages: `a, b and c`. */
+export function list(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,117 @@
+/**
+ * Helpers shared by every formatter: a deterministic finding order, display strings, and the
+ * sanitising that keeps hostile input (names, messages) from steering a terminal or a renderer.
+ */
+import type { Finding, FrameworkName, FrameworkRefs } from '../model/finding.js';
+import { refKey, SEVERITIES } from '../model/types.js';
+import type { Severity } from '../model/types.js';
+
+/** Framework order used in every report (the order of `FrameworkRefs`). */
+export const FRAMEWORK_ORDER: readonly FrameworkName[] = ['cis', 'nsa', 'pss', 'mitre'];
+
+export const FRAMEWORK_LABELS: Readonly<Record<FrameworkName, string>> = {
+  cis: 'CIS',
+  nsa: 'NSA/CISA',
+  pss: 'PSS',
+  mitre: 'MITRE',
+};
+
+/** Most severe first. */
+export const SEVERITY_ORDER: readonly Severity[] = SEVERITIES;
+
+/** Plain code-unit comparison: locale-independent, so output is identical on every machine. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Report order: located findings by file, line, column, then control and resource; findings
+ * without a source location (cluster objects) last, by resource. Never depends on input order
+ * beyond ties that are true duplicates.
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  const la = a.location;
+  const lb = b.location;
+  if (la && !lb) return -1;
+  if (!la && lb) return 1;
+  if (la && lb) {
+    const byPosition =
+      compareStrings(la.file, lb.file) || la.line - lb.line || la.column - lb.column;
+    if (byPosition !== 0) return byPosition;
+  }
+  return (
+    compareStrings(refKey(a.resource), refKey(b.resource)) ||
+    compareStrings(a.control, b.control) ||
+    compareStrings(a.path, b.path) ||
+    compareStrings(a.container ?? '', b.container ?? '') ||
+    compareStrings(a.fingerprint, b.fingerprint) ||
+    compareStrings(a.message, b.message)
+  );
+}
+
+export function sortedFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
+
+/** `file:line:col` for located findings, the resource ref (`Kind/ns/name`) otherwise. */
+export function displayLocation(f: Finding): string {
+  return f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : refKey(f.resource);
+}
+
+/** Framework IDs as `cis:5.2.2` tags, in report order. */
+export function frameworkTags(refs: FrameworkRefs): string[] {
+  const tags: string[] = [];
+  for (const fw of FRAMEWORK_ORDER) for (const id of refs[fw] ?? []) tags.push(`${fw}:${id}`);
+  return tags;
+}
+
+/** A full `FrameworkRefs` (every list present) copied in report order. */
+export function normalizedFrameworks(refs: Partial<FrameworkRefs> | undefined): FrameworkRefs {
+  return {
+    cis: [...(refs?.cis ?? [])],
+    nsa: [...(refs?.nsa ?? [])],
+    pss: [...(refs?.pss ?? [])],
+    mitre: [...(refs?.mitre ?? [])],
+  };
+}
+
+// C0 controls except tab/newline, DEL, C1 controls, and bidi overrides/isolates (Trojan Source).
+const UNSAFE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Make text safe for a terminal or a line-oriented format: control characters (ANSI escape
+ * sequences in a hostile resource name, for instance) become visible `\u001b` escapes, and line
+ * breaks become spaces so one finding stays on one line.
+ */
+export function singleLine(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/\t/g, ' ')
+    .replace(UNSAFE_CHARS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Like `singleLine` but keeps line breaks (for multi-line bodies such as remediation text). */
+export function safeText(text: string): string {
+  return text.replace(/\r\n|\r/g, '\n').replace(UNSAFE_CHARS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Unsuppressed findings only. */
+export function activeFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.suppressed === undefined);
+}
+
+/** Count unsuppressed findings per severity (all severities present). */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 } satisfies Record<Severity, number>;
+  for (const f of findings) if (f.suppressed === undefined) counts[f.severity]++;
+  return counts;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Score as printed: `87.5%`, or `n/a` when nothing was applicable. */
+export function formatScore(score: number | null): string {
+  return score === null ? 'n/a' : `${score.toFixed(1)}%`;
+}

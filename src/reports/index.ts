@@ -1,0 +1,34 @@
+/**
+ * Report formatters: each turns a `ScanResult` into the text of one output format. Formatters
+ * are pure (no I/O, no clock, no environment): the CLI decides colour, cwd and where text goes.
+ */
+import type { ScanResult } from '../scan/types.js';
+import type { FormatContext } from './context.js';
+import { formatHtml } from './html.js';
+import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
+import { formatStylish } from './stylish.js';
+
+export type Format = 'stylish' | 'json' | 'sarif' | 'junit' | 'markdown' | 'html';
+
+export const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif', 'junit', 'markdown', 'html'];
+
+export type { FormatContext, ReportControlMeta } from './context.js';
+export { HELP_URI_BASE, helpUriFor, reportControls, toReportControlMeta } from './context.js';
+
+export type Formatter = (result: ScanResult, ctx: FormatContext) => string;
+
+export const formatters: Record<Format, Formatter> = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: formatSarif,
+  junit: formatJunit,
+  markdown: formatMarkdown,
+  html: formatHtml,
+};
+
+export function isFormat(s: string): s is Format {
+  return (FORMATS as readonly string[]).includes(s);
+}

@@ -1,0 +1,150 @@
+import type { Finding, FrameworkName, InputError } from '../model/finding.js';
+import { FRAMEWORK_NAMES } from '../model/finding.js';
+import { Inventory } from '../model/inventory.js';
+import type { Resource, Severity } from '../model/types.js';
+import { SEVERITIES, refKey, resourceRef, severityRank } from '../model/types.js';
+import type { FileReport } from '../input/types.js';
+import type { AnyControl } from '../engines/controls/types.js';
+import type { ResolvedControl } from '../engines/controls/runner.js';
+import { defaultParams, runControls } from '../engines/controls/runner.js';
+import { computeCompliance } from '../engines/frameworks/index.js';
+import type { RampartConfig } from '../config/config.js';
+import { VERSION, TOOL_NAME } from '../version.js';
+import { applySuppressions, validateAnnotations } from './suppress.js';
+import type { CoverageGap, ScanResult, ScanSummary } from './types.js';
+import { REPORT_SCHEMA_VERSION } from './types.js';
+
+/** `high` by default: criticals and highs break the build; mediums and below are reported. */
+export const DEFAULT_FAIL_ON: Severity = 'high';
+
+export interface ScanInput {
+  resources: Resource[];
+  errors: InputError[];
+  files: FileReport[];
+  coverageGaps?: CoverageGap[];
+}
+
+export interface ScanOptions {
+  controls: readonly AnyControl[];
+  config: RampartConfig;
+  failOn?: Severity;
+  /** Limit the run to controls mapped to one framework. */
+  framework?: FrameworkName;
+  /** Fingerprints of a previous report: only new findings fail the run. */
+  baseline?: ReadonlySet<string>;
+  /** YYYY-MM-DD, for exception expiry (injectable for tests). */
+  today?: string;
+}
+
+/** Resolve which controls run, with severities and parameters from config. */
+export function selectControls(controls: readonly AnyControl[], config: RampartConfig, framework?: FrameworkName): ResolvedControl[] {
+  const out: ResolvedControl[] = [];
+  for (const control of controls) {
+    const settings = config.controls[control.meta.id];
+    const enabled = settings?.enabled ?? !control.meta.disabledByDefault;
+    if (!enabled) continue;
+    if (framework && (control.meta.frameworks[framework]?.length ?? 0) === 0) continue;
+    out.push({
+      control,
+      params: { ...defaultParams(control), ...(settings?.params ?? {}) } as ResolvedControl['params'],
+      severity: settings?.severity ?? control.meta.severity,
+    });
+  }
+  return out;
+}
+
+function countFiles(files: readonly FileReport[]): ScanSummary['files'] & { docs: ScanSummary['documents'] } {
+  const c = { total: files.length, scanned: 0, skipped: 0, failed: 0, docs: { total: 0, scanned: 0, skipped: 0, failed: 0 } };
+  for (const f of files) {
+    c[f.status]++;
+    c.docs.total += f.documents;
+    c.docs.skipped += f.skipped.length;
+    c.docs.failed += f.failedDocuments;
+  }
+  c.docs.scanned = c.docs.total - c.docs.skipped - c.docs.failed;
+  return c;
+}
+
+export function runScan(input: ScanInput, options: ScanOptions): ScanResult {
+  const { resources } = input;
+  const inventory = new Inventory(resources);
+  const selected = selectControls(options.controls, options.config, options.framework);
+  const errors: InputError[] = [...input.errors];
+  const findings: Finding[] = runControls(resources, inventory, selected, (failure) => {
+    const loc = failure.resource.source.locate('');
+    errors.push({
+      file: loc?.file ?? refKey(resourceRef(failure.resource.object)),
+      line: loc?.line ?? 0,
+      column: loc?.column ?? 0,
+      message: `control ${failure.control} could not evaluate this object: ${failure.error.message}`,
+      code: 'unreadable',
+    });
+  });
+
+  const knownControls = new Set(options.controls.map((c) => c.meta.id));
+  errors.push(...validateAnnotations(resources, knownControls));
+  const byRef = new Map<string, Resource>();
+  for (const r of resources) byRef.set(refKey(resourceRef(r.object)) + '\u0000' + (r.source.file ?? ''), r);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const outcome = applySuppressions({
+    findings,
+    resourceOf: (f) => byRef.get(refKey(f.resource) + '\u0000' + (f.location?.file ?? '')) ?? byRef.get(refKey(f.resource) + '\u0000'),
+    knownControls,
+    exceptions: options.config.exceptions,
+    ...(options.baseline ? { baseline: options.baseline } : {}),
+    today,
+  });
+
+  findings.sort(compareFindings);
+  const failOn = options.failOn ?? options.config.failOn ?? DEFAULT_FAIL_ON;
+  const active = findings.filter((f) => !f.suppressed);
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  const byFramework = Object.fromEntries(FRAMEWORK_NAMES.map((n) => [n, 0])) as Record<FrameworkName, number>;
+  for (const f of active) {
+    bySeverity[f.severity]++;
+    for (const n of FRAMEWORK_NAMES) if (f.frameworks[n].length > 0) byFramework[n]++;
+  }
+  const suppressedByKind = { annotation: 0, exception: 0, baseline: 0 };
+  for (const f of findings) if (f.suppressed) suppressedByKind[f.suppressed.kind]++;
+
+  const presentKinds = new Set(resources.map((r) => r.object.kind));
+  const ran = selected.map((s) => s.control.meta);
+  const frameworks = options.framework ? [options.framework] : FRAMEWORK_NAMES;
+  const compliance = frameworks.map((fw) => computeCompliance(fw, { controls: ran, findings, presentKinds }));
+
+  const counts = countFiles(input.files);
+  const failed = active.some((f) => severityRank(f.severity) >= severityRank(failOn));
+  const summary: ScanSummary = {
+    files: { total: counts.total, scanned: counts.scanned, skipped: counts.skipped, failed: counts.failed },
+    documents: counts.docs,
+    resources: resources.length,
+    findings: { total: active.length, bySeverity, byFramework },
+    suppressed: { total: findings.length - active.length, byKind: suppressedByKind },
+    unusedExceptions: outcome.unused.map((e) => ({ file: e.file, index: e.index, control: e.control, reason: e.reason })),
+    expiredExceptions: outcome.expired.map((e) => ({ file: e.file, index: e.index, control: e.control, expires: e.expires ?? '' })),
+    compliance,
+    coverageGaps: input.coverageGaps ?? [],
+    failOn,
+    failed,
+  };
+  return { schemaVersion: REPORT_SCHEMA_VERSION, tool: { name: TOOL_NAME, version: VERSION }, findings, errors, files: input.files, summary };
+}
+
+/** Deterministic order: file, line, column, control. Cluster findings (no file) after files. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const fa = a.location?.file ?? '\uffff' + refKey(a.resource);
+  const fb = b.location?.file ?? '\uffff' + refKey(b.resource);
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  const la = a.location?.line ?? 0;
+  const lb = b.location?.line ?? 0;
+  if (la !== lb) return la - lb;
+  const ca = a.location?.column ?? 0;
+  const cb = b.location?.column ?? 0;
+  if (ca !== cb) return ca - cb;
+  return a.control < b.control ? -1 : a.control > b.control ? 1 : a.fingerprint < b.fingerprint ? -1 : 1;
+}
+
+/** Exit code of a scan: 1 for failing findings or any input error; 0 otherwise. */
+export function exitCodeOf(result: ScanResult): 0 | 1 {
+  return result.summary.failed || result.errors.length > 0 ? 1 : 0;
+}
