@@ -20,6 +20,8 @@ export interface BinaryPaths {
   cacheDir: string;
   kubeApiserver: string;
   etcd: string;
+  /** Runs only the upstream ClusterRole aggregation controller (for the RBAC oracle). */
+  aggregator: string;
   manifest: string;
 }
 
@@ -30,6 +32,7 @@ export function binaryPaths(env: NodeJS.ProcessEnv = process.env): BinaryPaths {
     cacheDir,
     kubeApiserver: join(cacheDir, 'bin', 'kube-apiserver'),
     etcd: join(cacheDir, 'bin', 'etcd'),
+    aggregator: join(cacheDir, 'bin', 'clusterrole-aggregator'),
     manifest: join(cacheDir, 'bin', 'manifest.json'),
   };
 }

@@ -6,14 +6,17 @@ export interface InputLimits {
   maxFileBytes: number;
   /** Deepest nesting of mappings/sequences in one document. */
   maxDepth: number;
-  /** Most alias dereferences in one document (billion-laughs guard). */
+  /**
+   * Most nodes that alias expansion may add to one document (billion-laughs guard): each `*ref`
+   * adds the size of the node it refers to, fully expanded. 0 forbids aliases.
+   */
   maxAliases: number;
 }
 
 export const DEFAULT_LIMITS: InputLimits = {
   maxFileBytes: 16 * 1024 * 1024,
   maxDepth: 256,
-  maxAliases: 100,
+  maxAliases: 10_000,
 };
 
 export interface LoadOptions {
@@ -24,8 +27,12 @@ export interface LoadOptions {
   /** Paths (globs relative to cwd) never read. */
   exclude?: string[];
   cwd?: string;
-  /** Read stdin for the `-` path. */
+  /** Read stdin for the `-` path (default: process.stdin). */
   stdin?: () => Promise<string>;
+  /** Binaries (default: $RAMPART_HELM / $RAMPART_KUSTOMIZE / $RAMPART_KUBECTL, else found on PATH). */
+  helmBinary?: string;
+  kustomizeBinary?: string;
+  kubectlBinary?: string;
 }
 
 export type FileStatus = 'scanned' | 'skipped' | 'failed';

@@ -2,7 +2,7 @@
  * Helpers shared by every formatter: a deterministic finding order, display strings, and the
  * sanitising that keeps hostile input (names, messages) from steering a terminal or a renderer.
  */
-import type { Finding, FrameworkName, FrameworkRefs } from '../model/finding.js';
+import type { Finding, FrameworkName, FrameworkRefs, InputError } from '../model/finding.js';
 import { refKey, SEVERITIES } from '../model/types.js';
 import type { Severity } from '../model/types.js';
 
@@ -24,33 +24,65 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+interface SortKey {
+  located: boolean;
+  file: string;
+  line: number;
+  column: number;
+  ref: string;
+  finding: Finding;
+}
+
+function sortKey(f: Finding): SortKey {
+  const l = f.location;
+  return { located: l !== undefined, file: l?.file ?? '', line: l?.line ?? 0, column: l?.column ?? 0, ref: refKey(f.resource), finding: f };
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (a.located !== b.located) return a.located ? -1 : 1;
+  const fa = a.finding;
+  const fb = b.finding;
+  return (
+    compareStrings(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareStrings(a.ref, b.ref) ||
+    compareStrings(fa.control, fb.control) ||
+    compareStrings(fa.path, fb.path) ||
+    compareStrings(fa.container ?? '', fb.container ?? '') ||
+    compareStrings(fa.fingerprint, fb.fingerprint) ||
+    compareStrings(fa.message, fb.message)
+  );
+}
+
 /**
- * Report order: located findings by file, line, column, then control and resource; findings
+ * Report order: located findings by file, line, column, then resource and control; findings
  * without a source location (cluster objects) last, by resource. Never depends on input order
  * beyond ties that are true duplicates.
  */
 export function compareFindings(a: Finding, b: Finding): number {
-  const la = a.location;
-  const lb = b.location;
-  if (la && !lb) return -1;
-  if (!la && lb) return 1;
-  if (la && lb) {
-    const byPosition =
-      compareStrings(la.file, lb.file) || la.line - lb.line || la.column - lb.column;
-    if (byPosition !== 0) return byPosition;
-  }
-  return (
-    compareStrings(refKey(a.resource), refKey(b.resource)) ||
-    compareStrings(a.control, b.control) ||
-    compareStrings(a.path, b.path) ||
-    compareStrings(a.container ?? '', b.container ?? '') ||
-    compareStrings(a.fingerprint, b.fingerprint) ||
-    compareStrings(a.message, b.message)
-  );
+  return compareKeys(sortKey(a), sortKey(b));
 }
 
+/** Findings in report order (keys computed once per finding: reports may hold 100k findings). */
 export function sortedFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(compareFindings);
+  return findings
+    .map(sortKey)
+    .sort(compareKeys)
+    .map((k) => k.finding);
+}
+
+/** Input errors by file, line, column. */
+export function sortedErrors(errors: readonly InputError[]): InputError[] {
+  return [...errors].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.message, b.message));
+}
+
+/** Where an input error is: `file:line:col`, `file:line` or `file` as far as known; `(input)` when no file. */
+export function errorLocation(e: InputError): string {
+  const file = e.file === '' ? '(input)' : e.file;
+  if (e.line < 1) return file;
+  if (e.column < 1) return `${file}:${e.line}`;
+  return `${file}:${e.line}:${e.column}`;
 }
 
 /** `file:line:col` for located findings, the resource ref (`Kind/ns/name`) otherwise. */
@@ -114,4 +146,24 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 /** Score as printed: `87.5%`, or `n/a` when nothing was applicable. */
 export function formatScore(score: number | null): string {
   return score === null ? 'n/a' : `${score.toFixed(1)}%`;
+}
+
+/**
+ * Optional detail the compliance engine adds to an item (`ComplianceItemDetail` in
+ * engines/frameworks): whether the framework calls it automatable, and why it is manual or not
+ * applicable. Read defensively: the report contract (`ComplianceItem`) does not require them.
+ */
+export interface ComplianceDetail {
+  automated?: boolean;
+  manualReason?: string;
+  reason?: string;
+}
+
+export function complianceDetail(item: object): ComplianceDetail {
+  const raw = item as Record<string, unknown>;
+  const out: ComplianceDetail = {};
+  if (typeof raw['automated'] === 'boolean') out.automated = raw['automated'];
+  if (typeof raw['manualReason'] === 'string') out.manualReason = raw['manualReason'];
+  if (typeof raw['reason'] === 'string') out.reason = raw['reason'];
+  return out;
 }

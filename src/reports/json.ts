@@ -7,7 +7,7 @@ import type { Finding, InputError, Suppression } from '../model/finding.js';
 import type { SourceLocation } from '../model/types.js';
 import type { FileReport } from '../input/types.js';
 import type { ScanResult, ScanSummary } from '../scan/types.js';
-import { FRAMEWORK_ORDER, normalizedFrameworks, SEVERITY_ORDER, sortedFindings } from './common.js';
+import { complianceDetail, FRAMEWORK_ORDER, normalizedFrameworks, SEVERITY_ORDER, sortedErrors, sortedFindings } from './common.js';
 import type { FormatContext } from './context.js';
 
 export function formatJson(result: ScanResult, _ctx: FormatContext): string {
@@ -20,7 +20,7 @@ export function jsonReport(result: ScanResult): Record<string, unknown> {
     schemaVersion: result.schemaVersion,
     tool: { name: result.tool.name, version: result.tool.version },
     findings: sortedFindings(result.findings).map(jsonFinding),
-    errors: [...result.errors].sort(compareErrors).map(jsonError),
+    errors: sortedErrors(result.errors).map(jsonError),
     files: result.files.map(jsonFile),
     summary: jsonSummary(result.summary),
   };
@@ -58,10 +58,6 @@ function jsonSuppression(s: Suppression): Record<string, unknown> {
   const out: Record<string, unknown> = { kind: s.kind, reason: s.reason };
   if (s.source !== undefined) out['source'] = s.source;
   return out;
-}
-
-function compareErrors(a: InputError, b: InputError): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
 
 function jsonError(e: InputError): Record<string, unknown> {
@@ -107,7 +103,7 @@ function jsonSummary(s: ScanSummary): Record<string, unknown> {
       title: c.title,
       version: c.version,
       score: c.score,
-      items: c.items.map((i) => ({ id: i.id, title: i.title, status: i.status, controls: [...i.controls], findings: i.findings })),
+      items: c.items.map((i) => ({ id: i.id, title: i.title, status: i.status, controls: [...i.controls], findings: i.findings, ...complianceDetail(i) })),
     })),
     coverageGaps: s.coverageGaps.map((g) => {
       const gap: Record<string, unknown> = { kind: g.kind };

@@ -21,7 +21,7 @@ import type { Finding, InputError } from '../model/finding.js';
 import type { Severity, SourceLocation } from '../model/types.js';
 import { refKey } from '../model/types.js';
 import type { ScanResult } from '../scan/types.js';
-import { compareStrings, FRAMEWORK_LABELS, FRAMEWORK_ORDER, frameworkTags, sortedFindings } from './common.js';
+import { compareStrings, FRAMEWORK_LABELS, FRAMEWORK_ORDER, frameworkTags, sortedErrors, sortedFindings } from './common.js';
 import { controlMetaFor } from './context.js';
 import type { FormatContext, ReportControlMeta } from './context.js';
 import { INFORMATION_URI } from '../version.js';
@@ -75,7 +75,7 @@ export function sarifLog(result: ScanResult, ctx: FormatContext): Json {
         invocations: [invocation(result, uris)],
         originalUriBaseIds: { [SRCROOT]: { uri: uris.baseUri } },
         results: findings.map((f) => sarifResult(f, index.get(f.control) ?? 0, uris)),
-        columnKind: 'unicodeCodePoints',
+        columnKind: 'utf16CodeUnits',
         properties: { schemaVersion: result.schemaVersion },
       },
     ],
@@ -97,9 +97,13 @@ function ruleName(id: string): string {
     .join('');
 }
 
-/** SARIF messages are sentences (Multitool SARIF2001): end them with a period. */
+/**
+ * Plain-text SARIF message: a sentence (Multitool SARIF2001 wants a final period), with literal
+ * square brackets escaped so viewers cannot read `[text](target)` in a resource name as an
+ * embedded link (SARIF 2.1.0 §3.11.6).
+ */
 function sentence(text: string): string {
-  const t = text.trim();
+  const t = text.trim().replace(/[[\]]/g, (c) => `\\${c}`);
   return t === '' || /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
@@ -204,7 +208,7 @@ function physicalLocation(loc: SourceLocation, uris: UriMapper): Json {
 
 function invocation(result: ScanResult, uris: UriMapper): Json {
   const notifications: Json[] = [];
-  for (const e of [...result.errors].sort(compareErrors)) notifications.push(errorNotification(e, uris));
+  for (const e of sortedErrors(result.errors)) notifications.push(errorNotification(e, uris));
   for (const f of result.files) {
     for (const d of f.skipped) {
       notifications.push({
@@ -226,10 +230,6 @@ function invocation(result: ScanResult, uris: UriMapper): Json {
   return { executionSuccessful: result.errors.length === 0, toolExecutionNotifications: notifications };
 }
 
-function compareErrors(a: InputError, b: InputError): number {
-  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column;
-}
-
 function errorNotification(e: InputError, uris: UriMapper): Json {
   const n: Json = {
     descriptor: { id: e.code },
@@ -237,7 +237,10 @@ function errorNotification(e: InputError, uris: UriMapper): Json {
     message: { text: sentence(e.message) },
   };
   if (e.file !== '') {
-    n['locations'] = [{ physicalLocation: { artifactLocation: uris.artifactLocation(e.file), region: region(e) } }];
+    // Errors before any position is known (e.g. a missing file) carry no region.
+    const physical: Json = { artifactLocation: uris.artifactLocation(e.file) };
+    if (e.line >= 1) physical['region'] = region({ line: e.line, column: e.column });
+    n['locations'] = [{ physicalLocation: physical }];
   }
   return n;
 }

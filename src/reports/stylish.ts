@@ -12,13 +12,16 @@ import { refKey } from '../model/types.js';
 import type { ScanResult } from '../scan/types.js';
 import {
   activeFindings,
+  complianceDetail,
   displayLocation,
+  errorLocation,
   FRAMEWORK_LABELS,
   FRAMEWORK_ORDER,
   formatScore,
   plural,
   SEVERITY_ORDER,
   singleLine,
+  sortedErrors,
   sortedFindings,
 } from './common.js';
 import type { FormatContext } from './context.js';
@@ -109,9 +112,8 @@ function renderFindings(findings: readonly Finding[], p: Palette, out: string[])
 function renderErrors(result: ScanResult, p: Palette, out: string[]): void {
   if (result.errors.length === 0) return;
   out.push(p.bold(p.red(`Input errors (${result.errors.length})`)));
-  const errors = [...result.errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  for (const e of errors) {
-    out.push(`  ${singleLine(`${e.file}:${e.line}:${e.column}`)}  ${p.red('error')}  ${singleLine(e.message)}  ${p.dim(e.code)}`);
+  for (const e of sortedErrors(result.errors)) {
+    out.push(`  ${singleLine(errorLocation(e))}  ${p.red('error')}  ${singleLine(e.message)}  ${p.dim(e.code)}`);
   }
   out.push('');
 }
@@ -181,7 +183,9 @@ function renderCompliance(result: ScanResult, p: Palette, out: string[]): void {
       const label = STATUS_LABEL[item.status].padEnd(statusWidth);
       const status =
         item.status === 'failed' ? p.red(label) : item.status === 'passed' ? p.green(label) : p.dim(label);
-      const count = item.status === 'failed' ? `  ${plural(item.findings, 'finding')}` : '';
+      const reason = complianceDetail(item).reason;
+      const count =
+        item.status === 'failed' ? `  ${plural(item.findings, 'finding')}` : reason !== undefined ? `  ${p.dim(`(${singleLine(reason)})`)}` : '';
       out.push(`  ${(ids[i] ?? '').padEnd(idWidth)}  ${status}  ${singleLine(item.title)}${count}`);
     });
   }

@@ -44,11 +44,13 @@ export function selectControls(controls: readonly AnyControl[], config: RampartC
     const enabled = settings?.enabled ?? !control.meta.disabledByDefault;
     if (!enabled) continue;
     if (framework && (control.meta.frameworks[framework]?.length ?? 0) === 0) continue;
-    out.push({
+    const resolved: ResolvedControl = {
       control,
       params: { ...defaultParams(control), ...(settings?.params ?? {}) } as ResolvedControl['params'],
       severity: settings?.severity ?? control.meta.severity,
-    });
+    };
+    if (settings?.severity) resolved.severityOverride = settings.severity;
+    out.push(resolved);
   }
   return out;
 }

@@ -1,11 +1,14 @@
 import type { AnyControl } from './types.js';
 import { libraryControls } from './rules/index.js';
 import { platformControls } from './rules/platform/index.js';
+import { pssControls } from '../pss/controls.js';
 
 /** Every control Rampart ships, in a stable order (by ID). */
+let cached: AnyControl[] | undefined;
+
 export function allControls(): AnyControl[] {
-  const all = [...libraryControls, ...platformControls];
-  return all.sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  cached ??= [...libraryControls, ...platformControls, ...pssControls].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  return [...cached];
 }
 
 export function controlById(id: string): AnyControl | undefined {

@@ -10,6 +10,8 @@ export interface ResolvedControl {
   control: Control<Record<string, ParamSpec>>;
   params: ParamValues<Record<string, ParamSpec>>;
   severity: Severity;
+  /** Set when the user's config overrides the severity: it then wins over per-finding severities. */
+  severityOverride?: Severity;
 }
 
 export function defaultParams(control: Control<Record<string, ParamSpec>>): ParamValues<Record<string, ParamSpec>> {
@@ -81,7 +83,7 @@ export function runControls(
       const report = (rep: Report): void => {
         const finding: Finding = {
           control: rc.control.meta.id,
-          severity: rep.severity ?? rc.severity,
+          severity: rc.severityOverride ?? rep.severity ?? rc.severity,
           message: rep.message,
           resource: resourceRef(resource.object),
           path: rep.path,

@@ -82,3 +82,19 @@ describe('computeCompliance', () => {
     assert.equal(complianceScore([{ status: 'not-applicable' }]), null);
   });
 });
+
+describe('component applicability', () => {
+  test('a control-plane check is not applicable to Pods that are not the component', async () => {
+    const { presentKindsOf } = await import('./index.js');
+    const apiserverCheck = { ...meta('apiserver-x', { cis: ['1.2.15'] }, ['Pod']), appliesTo: ['component:kube-apiserver'] };
+    const plainPod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, spec: { containers: [{ name: 'web', image: 'nginx' }] } };
+    const apiserver = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'kube-apiserver' }, spec: { containers: [{ name: 'a', command: ['/usr/local/bin/kube-apiserver', '--profiling=false'] }] } };
+    assert.deepEqual([...presentKindsOf([plainPod])], ['Pod']);
+    assert.deepEqual([...presentKindsOf([plainPod, apiserver])], ['Pod', 'component:kube-apiserver']);
+    const without = computeCompliance('cis', { controls: [apiserverCheck], findings: [], presentKinds: presentKindsOf([plainPod]) });
+    assert.equal(row(without.items, '1.2.15').status, 'not-applicable');
+    assert.equal(row(without.items, '1.2.15').reason, 'the input holds no component:kube-apiserver');
+    const withIt = computeCompliance('cis', { controls: [apiserverCheck], findings: [], presentKinds: presentKindsOf([plainPod, apiserver]) });
+    assert.equal(row(withIt.items, '1.2.15').status, 'passed');
+  });
+});

@@ -42,7 +42,14 @@ export function implementingControls(framework: FrameworkName, id: string, contr
   return controls.filter((c) => c.frameworks[framework]?.includes(id) === true);
 }
 
+/**
+ * A control is applicable when the input holds a kind it inspects. Controls may narrow that with
+ * `appliesTo` tokens (control-plane checks run on every Pod but apply only when the input holds the
+ * component: `component:kube-apiserver`, added by `presentKindsOf`).
+ */
 function inspectsPresentInput(control: ControlMeta, presentKinds: ReadonlySet<string>): boolean {
+  const tokens = (control as { appliesTo?: readonly string[] }).appliesTo;
+  if (tokens) return tokens.some((t) => presentKinds.has(t));
   return control.kinds.some((k) => (k === '*' ? presentKinds.size > 0 : presentKinds.has(k)));
 }
 
@@ -94,7 +101,7 @@ export function computeCompliance(framework: FrameworkName, input: ComplianceInp
       if (implementing.some((c) => inspectsPresentInput(c, input.presentKinds))) row.status = 'passed';
       else {
         row.status = 'not-applicable';
-        const kinds = [...new Set(implementing.flatMap((c) => c.kinds))].sort();
+        const kinds = [...new Set(implementing.flatMap((c) => (c as { appliesTo?: readonly string[] }).appliesTo ?? c.kinds))].sort();
         row.reason = `the input holds no ${kinds.join(', ')}`;
       }
     } else Object.assign(row, manualExplanation(item));

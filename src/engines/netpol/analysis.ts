@@ -24,6 +24,8 @@ export type Endpoint = { kind: 'workload'; workload: Workload } | { kind: 'exter
 
 export interface AnalysisOptions {
   cni?: CniName;
+  /** A custom profile (e.g. Cilium before 1.16, which ignores endPort); overrides `cni`. */
+  profile?: CniProfile;
   /** Pod CIDRs of the cluster: lets `ipBlock` match pods on plugins where it does. */
   podCidrs?: IpRange[];
 }
@@ -77,11 +79,14 @@ export class NetworkAnalysis {
   private readonly peerSetCache = new Map<string, number[]>();
   private readonly staticPortCache = new WeakMap<object, { static: PortSet; named: { name: string; protocol: Protocol }[] }>();
   private ingressTables: SideTable[] | undefined;
+  private globalAtoms: IpRange[] | undefined;
+  private byResource: Map<Resource, Workload> | undefined;
+  private readonly atomCache = new Map<string, IpRange[]>();
   private egressTables: SideTable[] | undefined;
 
   constructor(model: NetworkModel, options: AnalysisOptions = {}) {
     this.model = model;
-    this.profile = CNI_PROFILES[options.cni ?? 'generic'];
+    this.profile = options.profile ?? CNI_PROFILES[options.cni ?? 'generic'];
     this.podCidrs = options.podCidrs ?? [];
     const n = model.workloads.length;
     const empty = <T>(): T[][] => Array.from({ length: n }, () => []);
@@ -147,6 +152,11 @@ export class NetworkAnalysis {
   private npRuleMatches(policy: NetworkPolicy, rule: NpRule, ep: Endpoint): NpPeer | 'all' | undefined {
     if (rule.peers === 'all') return 'all';
     return rule.peers.find((p) => this.npPeerMatches(policy, p, ep));
+  }
+
+  /** Does a NetworkPolicy rule's from/to match this endpoint (ports aside)? */
+  ruleMatchesPeer(policy: NetworkPolicy, rule: NpRule, ep: Endpoint): boolean {
+    return this.npRuleMatches(policy, rule, ep) !== undefined;
   }
 
   private adminPeerMatches(peer: AdminPeer, ep: Endpoint): boolean {
@@ -233,11 +243,11 @@ export class NetworkAnalysis {
    * Decide one side of a connection with a full explanation. `subject` is the workload the
    * policies select (source for egress, destination for ingress); `peer` is the other end.
    */
-  side(direction: Direction, subject: Workload, peer: Endpoint): SideResult {
+  side(direction: Direction, subject: Workload, peer: Endpoint, explain = true): SideResult {
     const dst: Endpoint = direction === 'ingress' ? { kind: 'workload', workload: subject } : peer;
     const contributions: Contribution[] = [];
     const nps = this.npPoliciesFor(direction, subject);
-    const result: SideResult = { direction, isolated: nps.length > 0, policies: nps.map((p) => `NetworkPolicy/${p.ref}`), allowed: PortSet.EMPTY, contributions };
+    const result: SideResult = { direction, isolated: nps.length > 0, policies: explain ? nps.map((p) => `NetworkPolicy/${p.ref}`) : [], allowed: PortSet.EMPTY, contributions };
     if (subject.hostNetwork) {
       contributions.push({ tier: 'not-applicable', action: 'Allow', ports: PortSet.ALL, reason: 'hostNetwork pod: its traffic is node traffic, which no NetworkPolicy or AdminNetworkPolicy selects' });
       result.allowed = PortSet.ALL;
@@ -267,7 +277,7 @@ export class NetworkAnalysis {
         if (!rule.peers.some((p) => this.adminPeerMatches(p, peer))) continue;
         const decided = this.adminRulePorts(rule.ports, dst).intersect(remaining);
         if (decided.isEmpty()) continue;
-        contributions.push(adminStep(a, rule, decided));
+        if (explain) contributions.push(adminStep(a, rule, decided));
         if (rule.action === 'Allow') allowed = allowed.union(decided);
         else if (rule.action === 'Pass') passed = passed.union(decided);
         remaining = remaining.subtract(decided);
@@ -283,22 +293,24 @@ export class NetworkAnalysis {
           const ports = this.npRulePorts(rule.ports, dst).intersect(npTier);
           if (ports.isEmpty()) continue;
           npAllowed = npAllowed.union(ports);
-          const c: Contribution = {
-            tier: 'networkpolicy',
-            action: 'Allow',
-            policy: `NetworkPolicy/${p.ref}`,
-            rule: `${direction}[${rule.index}]`,
-            pointer: how === 'all' ? rule.pointer : how.pointer,
-            ports,
-            reason: how === 'all' ? `allowed by NetworkPolicy/${p.ref} ${direction}[${rule.index}] (no ${direction === 'ingress' ? 'from' : 'to'}: every peer)` : `allowed by NetworkPolicy/${p.ref} ${direction}[${rule.index}] peer ${how.pointer.split('/').slice(-1)[0]}`,
-          };
-          const f = fileOf(p);
-          if (f !== undefined) c.file = f;
-          contributions.push(c);
+          if (explain) {
+            const c: Contribution = {
+              tier: 'networkpolicy',
+              action: 'Allow',
+              policy: `NetworkPolicy/${p.ref}`,
+              rule: `${direction}[${rule.index}]`,
+              pointer: how === 'all' ? rule.pointer : how.pointer,
+              ports,
+              reason: how === 'all' ? `allowed by NetworkPolicy/${p.ref} ${direction}[${rule.index}] (no ${direction === 'ingress' ? 'from' : 'to'}: every peer)` : `allowed by NetworkPolicy/${p.ref} ${direction}[${rule.index}].${direction === 'ingress' ? 'from' : 'to'}[${how.index}]${how.kind === 'ipBlock' ? ` (ipBlock ${how.text})` : ''}`,
+            };
+            const f = fileOf(p);
+            if (f !== undefined) c.file = f;
+            contributions.push(c);
+          }
         }
       }
       const denied = npTier.subtract(npAllowed);
-      if (!denied.isEmpty()) {
+      if (explain && !denied.isEmpty()) {
         contributions.push({ tier: 'networkpolicy', action: 'Isolate', ports: denied, reason: `isolated for ${direction} by ${result.policies.join(', ')} and no rule allows it` });
       }
       allowed = allowed.union(npAllowed.intersect(npTier));
@@ -311,13 +323,13 @@ export class NetworkAnalysis {
           if (!rule.peers.some((p) => this.adminPeerMatches(p, peer))) continue;
           const decided = this.adminRulePorts(rule.ports, dst).intersect(npTier);
           if (decided.isEmpty()) continue;
-          contributions.push(adminStep(b, rule, decided));
+          if (explain) contributions.push(adminStep(b, rule, decided));
           if (rule.action === 'Allow') allowed = allowed.union(decided);
           npTier = npTier.subtract(decided);
         }
       }
       if (!npTier.isEmpty()) {
-        contributions.push({ tier: 'default', action: 'Allow', ports: npTier, reason: `not isolated for ${direction}: no NetworkPolicy selects it` });
+        if (explain) contributions.push({ tier: 'default', action: 'Allow', ports: npTier, reason: `not isolated for ${direction}: no NetworkPolicy selects it` });
         allowed = allowed.union(npTier);
       }
     }
@@ -327,9 +339,9 @@ export class NetworkAnalysis {
 
   /** Ports allowed from `src` to `dst` (both sides). External endpoints have no policies of their own. */
   allowedPorts(src: Endpoint, dst: Endpoint): PortSet {
-    const egress = src.kind === 'workload' ? this.side('egress', src.workload, dst).allowed : PortSet.ALL;
+    const egress = src.kind === 'workload' ? this.side('egress', src.workload, dst, false).allowed : PortSet.ALL;
     if (egress.isEmpty()) return egress;
-    const ingress = dst.kind === 'workload' ? this.side('ingress', dst.workload, src).allowed : PortSet.ALL;
+    const ingress = dst.kind === 'workload' ? this.side('ingress', dst.workload, src, false).allowed : PortSet.ALL;
     return egress.intersect(ingress);
   }
 
@@ -347,7 +359,7 @@ export class NetworkAnalysis {
     if (this.hasAdminTier(direction, w)) {
       // First-match tiers do not decompose into unions: decide every peer exactly.
       for (const peer of this.model.workloads) {
-        const s = this.side(direction, w, { kind: 'workload', workload: peer }).allowed;
+        const s = this.side(direction, w, { kind: 'workload', workload: peer }, false).allowed;
         if (!s.isEmpty()) perPeer.set(peer.index, s);
       }
       return { base: PortSet.EMPTY, perPeer, namedAll: [] };
@@ -382,6 +394,27 @@ export class NetworkAnalysis {
       }
     }
     return { base, perPeer, namedAll };
+  }
+
+  /** Ports on which `w` accepts connections from every other workload (ingress side only). */
+  ingressFromAllWorkloads(w: Workload): PortSet {
+    const t = this.tables().ingress[w.index]!;
+    const others = this.model.workloads.length - 1;
+    let extra: PortSet | undefined;
+    let covered = 0;
+    for (const [peer, ports] of t.perPeer) {
+      if (peer === w.index) continue;
+      covered++;
+      extra = extra ? extra.intersect(ports) : ports;
+    }
+    // A peer missing from the table gets only the base ports.
+    return covered === others && extra ? t.base.union(extra) : others === 0 ? PortSet.ALL : t.base;
+  }
+
+  /** The workload a resource stands for, if any. */
+  workloadOf(resource: Resource): Workload | undefined {
+    this.byResource ??= new Map(this.model.workloads.map((w) => [w.resource, w]));
+    return this.byResource.get(resource);
   }
 
   private tableValue(t: SideTable, peerIdx: number): PortSet {
@@ -444,23 +477,50 @@ export class NetworkAnalysis {
 
   /** Disjoint address ranges on which every ipBlock / network peer is constant. */
   externalAtoms(): IpRange[] {
-    const cuts: Record<4 | 6, Set<bigint>> = { 4: new Set([0n]), 6: new Set([0n]) };
-    const addRange = (r: IpRange): void => {
-      cuts[r.family].add(r.start);
-      cuts[r.family].add(r.end + 1n);
-    };
-    const addBlock = (b: IpBlock): void => {
-      addRange(b.cidr);
-      b.except.forEach(addRange);
-    };
-    for (const p of this.model.policies) for (const rule of [...p.ingress, ...p.egress]) if (rule.peers !== 'all') for (const peer of rule.peers) if (peer.kind === 'ipBlock') addBlock(peer.block);
-    for (const a of [...this.model.adminPolicies, ...this.model.baselinePolicies]) for (const rule of [...a.ingress, ...a.egress]) for (const peer of rule.peers) if (peer.kind === 'networks') peer.cidrs.forEach(addRange);
-    const out: IpRange[] = [];
-    for (const fam of [4, 6] as const) {
-      const max = fam === 4 ? ALL_V4.end : ALL_V6.end;
-      const sorted = [...cuts[fam]].filter((c) => c <= max).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      sorted.forEach((start, i) => out.push({ family: fam, start, end: i + 1 < sorted.length ? sorted[i + 1]! - 1n : max }));
-    }
-    return out;
+    const ranges: IpRange[] = [];
+    for (const p of this.model.policies) for (const rule of [...p.ingress, ...p.egress]) collectBlocks(rule, ranges);
+    for (const a of [...this.model.adminPolicies, ...this.model.baselinePolicies]) for (const rule of [...a.ingress, ...a.egress]) for (const peer of rule.peers) if (peer.kind === 'networks') ranges.push(...peer.cidrs);
+    return atomsOf(ranges);
   }
+
+  /**
+   * The coarsest address ranges on which `w`'s side towards external addresses is constant: only
+   * the ipBlocks of the policies selecting it matter (all addresses when nothing isolates it).
+   */
+  externalAtomsFor(direction: Direction, w: Workload): IpRange[] {
+    if (w.hostNetwork) return [ALL_V4, ALL_V6];
+    if (this.hasAdminTier(direction, w)) return (this.globalAtoms ??= this.externalAtoms());
+    const nps = this.npPoliciesFor(direction, w);
+    // Workloads selected by the same policies share their atoms (typically a whole namespace).
+    const key = `${direction}\u0000${nps.map((p) => p.ref).join('\u0000')}`;
+    let atoms = this.atomCache.get(key);
+    if (!atoms) {
+      const ranges: IpRange[] = [];
+      for (const p of nps) for (const rule of p[direction]) collectBlocks(rule, ranges);
+      atoms = atomsOf(ranges);
+      this.atomCache.set(key, atoms);
+    }
+    return atoms;
+  }
+}
+
+function collectBlocks(rule: NpRule, out: IpRange[]): void {
+  if (rule.peers === 'all') return;
+  for (const peer of rule.peers) if (peer.kind === 'ipBlock') out.push(peer.block.cidr, ...peer.block.except);
+}
+
+/** Split both address families at every range boundary. */
+function atomsOf(ranges: IpRange[]): IpRange[] {
+  const cuts: Record<4 | 6, Set<bigint>> = { 4: new Set([0n]), 6: new Set([0n]) };
+  for (const r of ranges) {
+    cuts[r.family].add(r.start);
+    cuts[r.family].add(r.end + 1n);
+  }
+  const out: IpRange[] = [];
+  for (const fam of [4, 6] as const) {
+    const max = fam === 4 ? ALL_V4.end : ALL_V6.end;
+    const sorted = [...cuts[fam]].filter((c) => c <= max).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    sorted.forEach((start, i) => out.push({ family: fam, start, end: i + 1 < sorted.length ? sorted[i + 1]! - 1n : max }));
+  }
+  return out;
 }

@@ -22,8 +22,12 @@ export class NetpolInputError extends Error {
 export type ResolvedEndpoint = { kind: 'endpoint'; endpoint: Endpoint } | { kind: 'service'; service: Service; backends: Workload[] };
 
 /** Find a workload by `ns/name` (or `ns/Kind/name` when two kinds share a name). */
+const refIndex = new WeakMap<NetworkModel, Map<string, Workload>>();
+
 export function findWorkload(model: NetworkModel, ref: string): Workload | undefined {
-  const exact = model.workloads.find((w) => w.ref === ref);
+  let index = refIndex.get(model);
+  if (!index) refIndex.set(model, (index = new Map(model.workloads.map((w) => [w.ref, w]))));
+  const exact = index.get(ref);
   if (exact) return exact;
   const parts = ref.split('/');
   if (parts.length === 2) {
@@ -150,13 +154,38 @@ export function parseProtocol(v: string | undefined): Protocol | undefined {
   return up;
 }
 
+/**
+ * A CIDR endpoint is allowed only if every address in it is: split it on the address ranges the
+ * policies distinguish and decide each piece; the first denied piece explains the verdict.
+ */
+function pieces(a: NetworkAnalysis, e: Endpoint): Endpoint[] {
+  if (e.kind !== 'external' || e.range.start === e.range.end) return [e];
+  const out: Endpoint[] = [];
+  for (const atom of a.externalAtoms()) {
+    if (atom.family !== e.range.family || atom.end < e.range.start || atom.start > e.range.end) continue;
+    const range = { family: atom.family, start: atom.start > e.range.start ? atom.start : e.range.start, end: atom.end < e.range.end ? atom.end : e.range.end };
+    out.push({ kind: 'external', range, text: e.text });
+  }
+  return out;
+}
+
 function evalEndpoints(a: NetworkAnalysis, src: Endpoint, dst: Endpoint, port: number, protocol: Protocol): Omit<EvalResult, 'service'> {
-  const egress = src.kind === 'workload' ? explain(a, a.side('egress', src.workload, dst), protocol, port) : EXTERNAL_SIDE('egress');
-  const ingress = dst.kind === 'workload' ? explain(a, a.side('ingress', dst.workload, src), protocol, port) : EXTERNAL_SIDE('ingress');
+  let egress: SideExplanation | undefined;
+  let ingress: SideExplanation | undefined;
+  for (const s of pieces(a, src)) {
+    for (const d of pieces(a, dst)) {
+      const e = s.kind === 'workload' ? explain(a, a.side('egress', s.workload, d), protocol, port) : EXTERNAL_SIDE('egress');
+      const i = d.kind === 'workload' ? explain(a, a.side('ingress', d.workload, s), protocol, port) : EXTERNAL_SIDE('ingress');
+      if (!egress || !ingress || (egress.allowed && ingress.allowed && !(e.allowed && i.allowed))) {
+        egress = e;
+        ingress = i;
+      }
+    }
+  }
   const notes: string[] = [];
   if (src.kind === 'external' && dst.kind === 'external') notes.push('both endpoints are external: nothing in the cluster governs this connection');
-  if (src.kind === 'external' && src.range.start !== src.range.end) notes.push('a CIDR source is allowed only where every address in it is allowed');
-  return { allowed: egress.allowed && ingress.allowed, from: endpointName(src), to: endpointName(dst), port, protocol, egress, ingress, notes };
+  for (const e of [src, dst]) if (e.kind === 'external' && e.range.start !== e.range.end) notes.push(`${e.text} is a CIDR: allowed only if every address in it is allowed`);
+  return { allowed: egress!.allowed && ingress!.allowed, from: endpointName(src), to: endpointName(dst), port, protocol, egress: egress!, ingress: ingress!, notes };
 }
 
 export interface EvalRequest {

@@ -67,8 +67,10 @@ export type NpPeer =
       /** `undefined`: every pod of the selected namespaces. */
       podSelector: LabelSelector | undefined;
       pointer: JsonPointer;
+      /** Position in `from`/`to`. */
+      index: number;
     }
-  | { kind: 'ipBlock'; block: IpBlock; text: string; pointer: JsonPointer };
+  | { kind: 'ipBlock'; block: IpBlock; text: string; pointer: JsonPointer; index: number };
 
 export type Direction = 'ingress' | 'egress';
 
@@ -297,7 +299,7 @@ function parsePolicyPorts(raw: unknown, base: JsonPointer, warn: (p: JsonPointer
   return out;
 }
 
-function parseIpBlock(v: Record<string, unknown>, ptr: JsonPointer, warn: (p: JsonPointer, m: string) => void): NpPeer | undefined {
+function parseIpBlock(v: Record<string, unknown>, ptr: JsonPointer, index: number, warn: (p: JsonPointer, m: string) => void): NpPeer | undefined {
   try {
     const cidr = parseCidr(String(v['cidr']));
     const except: IpRange[] = [];
@@ -311,7 +313,7 @@ function parseIpBlock(v: Record<string, unknown>, ptr: JsonPointer, warn: (p: Js
         }
       });
     }
-    return { kind: 'ipBlock', block: { cidr, except }, text: String(v['cidr']), pointer: ptr };
+    return { kind: 'ipBlock', block: { cidr, except }, text: String(v['cidr']), pointer: ptr, index };
   } catch (err) {
     if (err instanceof IpParseError) {
       warn(joinPointer(ptr, 'cidr'), `${err.message}; this peer matches nothing`);
@@ -337,7 +339,7 @@ function parseNpRules(spec: Record<string, unknown>, direction: Direction, warn:
         if (!isRecord(p)) return;
         if (isRecord(p['ipBlock'])) {
           if (p['podSelector'] !== undefined || p['namespaceSelector'] !== undefined) warn(ptr, 'ipBlock combined with a selector is rejected by the API server; only ipBlock is considered');
-          const b = parseIpBlock(p['ipBlock'], joinPointer(ptr, 'ipBlock'), warn);
+          const b = parseIpBlock(p['ipBlock'], joinPointer(ptr, 'ipBlock'), i, warn);
           if (b) (peers as NpPeer[]).push(b);
           return;
         }
@@ -347,7 +349,7 @@ function parseNpRules(spec: Record<string, unknown>, direction: Direction, warn:
           warn(ptr, 'a peer with no selector and no ipBlock is rejected by the API server; it matches nothing here');
           return;
         }
-        (peers as NpPeer[]).push({ kind: 'pods', podSelector, namespaceSelector, pointer: ptr });
+        (peers as NpPeer[]).push({ kind: 'pods', podSelector, namespaceSelector, pointer: ptr, index: i });
       });
     }
     return { direction, index, peers, ports: parsePolicyPorts(rule['ports'], joinPointer(pointer, 'ports'), warn), pointer };
@@ -389,10 +391,31 @@ function parseAdminSubject(v: unknown): AdminSubject | undefined {
   return undefined;
 }
 
+/**
+ * Peers of v1alpha1. Two published shapes exist: the current one (`namespaces: <LabelSelector>`,
+ * `pods: {namespaceSelector, podSelector}`) and the v0.1.0 one (`namespaces: {namespaceSelector}`,
+ * `pods: {namespaces: {namespaceSelector}, podSelector}`); both are read. `sameLabels` /
+ * `notSameLabels` (v0.1.0 only, later removed) are reported and match nothing.
+ */
 function parseAdminPeer(v: unknown, warn: (m: string) => void): AdminPeer | undefined {
   if (!isRecord(v)) return undefined;
-  const s = parseAdminSubject(v);
-  if (s) return s;
+  const legacyNs = (n: Record<string, unknown>): LabelSelector | undefined => {
+    if (isRecord(n['namespaceSelector'])) return asSelector(n['namespaceSelector']) ?? {};
+    if (n['sameLabels'] !== undefined || n['notSameLabels'] !== undefined) {
+      warn('sameLabels / notSameLabels were removed from the API; this peer matches nothing here');
+      return { matchExpressions: [{ key: '', operator: '<unsupported>' }] };
+    }
+    return undefined;
+  };
+  if (isRecord(v['namespaces'])) {
+    const legacy = legacyNs(v['namespaces']);
+    return { kind: 'namespaces', namespaceSelector: legacy ?? asSelector(v['namespaces']) ?? {} };
+  }
+  if (isRecord(v['pods'])) {
+    const pods = v['pods'];
+    const legacy = isRecord(pods['namespaces']) ? legacyNs(pods['namespaces']) : undefined;
+    return { kind: 'pods', namespaceSelector: legacy ?? asSelector(pods['namespaceSelector']) ?? {}, podSelector: asSelector(pods['podSelector']) ?? {} };
+  }
   if (Array.isArray(v['networks'])) {
     const cidrs: IpRange[] = [];
     for (const c of v['networks']) {

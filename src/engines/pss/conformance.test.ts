@@ -17,6 +17,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 // src/engines/pss -> repository root -> sibling `shared` checkout.
 const root = resolve(here, '../../../../shared/conformance/pod-security');
 
+/** Baseline check (fixture name) → the restricted check that replaces it in some versions. */
+const OVERRIDDEN_BY: Record<string, string> = {
+  hostpathvolumes: 'restrictedvolumes',
+  capabilities_baseline: 'capabilities_restricted',
+  seccompprofile_baseline: 'seccompprofile_restricted',
+  procmount: 'procmount_restricted',
+};
+
 interface Expectations {
   failMessageMustContain: Record<string, string>;
 }
@@ -72,6 +80,11 @@ test('pod-security conformance fixtures', { skip: !existsSync(root) && `fixtures
     const substring = f.check === 'base' ? undefined : expectations.failMessageMustContain[f.check];
     assert.ok(substring !== undefined, `no expectation for check "${f.check}" (${f.file})`);
     if (!result.message.includes(substring)) mismatches.push(`${f.file}: message lacks "${substring}": ${result.message}`);
+    // Stronger than the substring: the fixture fails through its own check, or under restricted
+    // through the restricted check that overrides it.
+    const failed = result.violations.map((v) => v.check.toLowerCase());
+    const overriding = f.level === 'restricted' ? OVERRIDDEN_BY[f.check] : undefined;
+    if (!failed.includes(f.check) && !(overriding && failed.includes(overriding))) mismatches.push(`${f.file}: denied by ${failed.join(', ')}, not by ${f.check}`);
   }
   console.log(
     `pod-security conformance: ${all.length} pods (${[...byLevel].map(([l, n]) => `${l} ${n}`).join(', ')}): ` +

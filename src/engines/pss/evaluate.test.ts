@@ -380,6 +380,48 @@ const cases: Case[] = [
     checks: ['hostNamespaces', 'privileged', 'sysctls', 'runAsUser'],
   },
   {
+    name: 'null fields are unset, as a typed decode leaves nil pointers',
+    level: lv('restricted'),
+    tweak: (p) => {
+      p.spec.volumes = [{ name: 'v', hostPath: null }]; // no source left: defaulted to emptyDir
+      p.spec.containers[0].securityContext.seccompProfile = null;
+      p.spec.hostNetwork = null;
+    },
+    message: '',
+  },
+  {
+    name: 'unnamed containers print as ""',
+    level: lv('baseline'),
+    tweak: (p) => {
+      p.spec.containers[0] = { image: 'i', securityContext: { privileged: true } };
+    },
+    message: 'privileged (container "" must not set securityContext.privileged=true)',
+  },
+  {
+    name: 'empty seccomp profile type is a bad value',
+    level: lv('baseline'),
+    tweak: (p) => {
+      p.spec.securityContext.seccompProfile = {};
+    },
+    message: 'seccompProfile (pod must not set securityContext.seccompProfile.type to "")',
+  },
+  {
+    name: 'an empty pod seccomp annotation is forbidden before v1.19',
+    level: lv('restricted', 18),
+    tweak: (p) => {
+      p.metadata.annotations = { 'seccomp.security.alpha.kubernetes.io/pod': '' };
+    },
+    message: 'seccompProfile (forbidden annotation seccomp.security.alpha.kubernetes.io/pod="")',
+  },
+  {
+    name: 'empty and localhost AppArmor annotations are allowed',
+    level: lv('baseline'),
+    tweak: (p) => {
+      p.metadata.annotations = { 'container.apparmor.security.beta.kubernetes.io/a': '', 'container.apparmor.security.beta.kubernetes.io/b': 'localhost/x' };
+    },
+    message: '',
+  },
+  {
     name: 'versions beyond the newest evaluate as the newest',
     level: lv('baseline', 99),
     tweak: (p) => {

@@ -19,7 +19,13 @@ export interface EvaluateOptions {
 
 /** Upstream's AggregateCheckResult.ForbiddenDetail(): `reason (detail)` joined by `, `. */
 export function joinViolations(violations: readonly Pick<Violation, 'reason' | 'detail'>[]): string {
-  return violations.map((v) => (v.detail === '' ? v.reason : `${v.reason} (${v.detail})`)).join(', ');
+  let out = '';
+  for (let i = 0; i < violations.length; i++) {
+    const v = violations[i]!;
+    if (i > 0) out += ', ';
+    out += v.detail === '' ? v.reason : `${v.reason} (${v.detail})`;
+  }
+  return out;
 }
 
 export function evaluateView(view: PodView, lv: LevelVersion): EvaluationResult {

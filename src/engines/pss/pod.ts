@@ -25,16 +25,28 @@ export function arr(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-export interface PodContainer {
+/** A container as the checks see it. The pointer is built only when a finding needs it. */
+export class PodContainer {
   /** Container name, `''` when missing (as upstream would print it). */
-  name: string;
-  /** Pointer of the container relative to the pod, e.g. `/spec/initContainers/0`. */
-  path: JsonPointer;
-  raw: Rec;
+  readonly name: string;
   /** `securityContext`, or undefined when absent/null. */
-  sc: Rec | undefined;
+  readonly sc: Rec | undefined;
+  constructor(
+    readonly raw: Rec,
+    private readonly list: ContainerList,
+    private readonly index: number,
+  ) {
+    this.name = str(raw['name']);
+    this.sc = rec(raw['securityContext']);
+  }
+  /** Pointer of the container relative to the pod, e.g. `/spec/initContainers/0`. */
+  get path(): JsonPointer {
+    return `/spec/${this.list}/${this.index}`;
+  }
   /** Not an ephemeral container (the API server's hostNetwork port defaulting skips those). */
-  defaultsPorts: boolean;
+  get defaultsPorts(): boolean {
+    return this.list !== 'ephemeralContainers';
+  }
 }
 
 export interface PodView {
@@ -52,6 +64,7 @@ export interface PodView {
 }
 
 const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+type ContainerList = (typeof CONTAINER_LISTS)[number];
 
 export interface PodLike {
   metadata?: unknown;
@@ -67,7 +80,7 @@ export function podView(pod: PodLike, barePod: boolean): PodView {
     for (let i = 0; i < items.length; i++) {
       const raw = items[i];
       if (!isRec(raw)) continue;
-      containers.push({ name: str(raw['name']), path: `/spec/${list}/${i}`, raw, sc: rec(raw['securityContext']), defaultsPorts: list !== 'ephemeralContainers' });
+      containers.push(new PodContainer(raw, list, i));
     }
   }
   return {

@@ -11,8 +11,12 @@ export function pluralize(singular: string, plural: string, count: number): stri
 }
 
 /** Sorted, de-duplicated copy (upstream `sets.List`): byte order, which for JS strings is code-unit order. */
-export function sortedSet(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort(compareBytes);
+export function sortedSet(values: ReadonlySet<string> | readonly string[]): string[] {
+  const list = values instanceof Set ? Array.from(values) : Array.from(new Set(values));
+  if (list.length < 2) return list;
+  // Default sort compares UTF-16 code units, which matches Go's UTF-8 byte order except between
+  // astral and U+E000..U+FFFF characters; it is also faster than a comparator.
+  return list.sort();
 }
 
 export function compareBytes(a: string, b: string): number {

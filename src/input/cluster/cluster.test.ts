@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { K8sObject } from '../../model/types.js';
 import { FakeTransport, type FakeResource } from './fake-transport.js';
 import { CLUSTER_CATALOG, dropOwned, formatGap, loadCluster } from './index.js';
-import { LAST_APPLIED, sanitizeItem } from './sanitize.js';
+import { LAST_APPLIED, redactLastApplied, sanitizeItem } from './sanitize.js';
 import { listAll, METADATA_ONLY_ACCEPT } from './list.js';
 import { createLimiter } from './pool.js';
 import { discoverKinds } from './discovery.js';
@@ -74,7 +74,7 @@ describe('loadCluster with a fake API server', () => {
     assert.equal(t.requests.some((q) => q.path.includes('secrets')), false);
   });
 
-  it('secrets=metadata asks for PartialObjectMetadata and strips values and last-applied', async () => {
+  it('secrets=metadata asks for PartialObjectMetadata, strips values and redacts last-applied', async () => {
     const t = new FakeTransport({ resources: RESOURCES, objects: OBJECTS });
     const r = await loadCluster({ transport: t, kinds: KINDS, secrets: 'metadata' });
     const req = t.requests.find((q) => q.path.startsWith('/api/v1/secrets'));
@@ -82,7 +82,7 @@ describe('loadCluster with a fake API server', () => {
     const s = r.resources.find((x) => x.object.kind === 'Secret');
     assert.ok(s);
     assert.equal(s.object['data'], undefined);
-    assert.deepEqual(s.object.metadata?.annotations, { team: 'a' });
+    assert.deepEqual(s.object.metadata?.annotations, { team: 'a', [LAST_APPLIED]: '{"data":{"password":"REDACTED"}}' });
     assert.equal(JSON.stringify(r.resources).includes('c2VjcmV0'), false);
   });
 
@@ -165,16 +165,33 @@ describe('sanitizeItem', () => {
     { name: 'ConfigMap keeps data', kind: 'ConfigMap', apiVersion: 'v1', opts: {}, keepsData: true },
     { name: 'a CRD named Secret in another group is not a core Secret', kind: 'Secret', apiVersion: 'example.com/v1', opts: {}, keepsData: true },
   ];
+  const lastApplied = JSON.stringify({ apiVersion: 'v1', kind: 'Secret', data: { k: 'dg==' }, stringData: { s: 'plain' } });
   for (const c of cases) {
     it(c.name, () => {
-      const out = sanitizeItem({ metadata: { name: 'x', annotations: { [LAST_APPLIED]: 'v' } }, data: { k: 'dg==' }, stringData: { k: 'v' } }, c.apiVersion, c.kind, c.opts);
+      const out = sanitizeItem({ metadata: { name: 'x', annotations: { [LAST_APPLIED]: lastApplied } }, data: { k: 'dg==' }, stringData: { k: 'v' } }, c.apiVersion, c.kind, c.opts);
       assert.equal(out.kind, c.kind);
       assert.equal(out.apiVersion, c.apiVersion);
       assert.equal(out['data'] !== undefined, c.keepsData);
       assert.equal(out['stringData'] !== undefined, c.keepsData);
-      assert.equal(out.metadata?.annotations?.[LAST_APPLIED] !== undefined, c.keepsData);
+      const annotation = out.metadata?.annotations?.[LAST_APPLIED];
+      if (c.keepsData) assert.equal(annotation, lastApplied);
+      else assert.deepEqual(JSON.parse(annotation ?? ''), { apiVersion: 'v1', kind: 'Secret', data: { k: 'REDACTED' }, stringData: { s: 'REDACTED' } });
     });
   }
+  it('an unparseable last-applied annotation on a Secret is dropped', () => {
+    const out = sanitizeItem({ metadata: { name: 'x', annotations: { [LAST_APPLIED]: '{not json' } } }, 'v1', 'Secret');
+    assert.equal(out.metadata?.annotations, undefined);
+  });
+  it('redactLastApplied table', () => {
+    const table: [string, string | undefined][] = [
+      ['{"data":{"a":"eA=="}}', '{"data":{"a":"REDACTED"}}'],
+      ['{"stringData":"odd"}', '{"stringData":"REDACTED"}'],
+      ['{"metadata":{"name":"n"}}', '{"metadata":{"name":"n"}}'],
+      ['[1]', undefined],
+      ['nope', undefined],
+    ];
+    for (const [input, want] of table) assert.equal(redactLastApplied(input), want, input);
+  });
 });
 
 describe('dropOwned', () => {

@@ -19,6 +19,7 @@ export type { ClusterErrorCode } from './errors.js';
 export { kubectlPointer, type KubectlPointerOptions } from './pointer.js';
 export { resolveKubeconfig, type KubeconfigOptions, type ResolvedKubeconfig } from './kubeconfig.js';
 export { CLUSTER_CATALOG, qualifiedResource, type CatalogEntry } from './catalog.js';
+export { CredentialSource } from './credentials.js';
 export { HttpTransport, requestJson, type ApiTransport, type ApiRequest, type ApiResponse } from './transport.js';
 
 /**
@@ -103,7 +104,7 @@ export async function loadCluster(options: ClusterLoadOptions = {}): Promise<Clu
   let owned: HttpTransport | undefined;
   if (!transport) {
     const resolved = resolveKubeconfig(options);
-    owned = new HttpTransport(resolved.kubeConfig, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {});
+    owned = new HttpTransport(resolved, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {});
     transport = owned;
     context = resolved.context;
     contextNamespace = resolved.namespace;
@@ -126,6 +127,7 @@ async function readCluster(t: ApiTransport, options: ClusterLoadOptions, context
 
   const { kinds, gaps } = await discoverKinds(t, wanted);
   const objects: K8sObject[] = [];
+  const nsKind = kinds.find((k) => k.entry.kind === 'Namespace' && k.entry.group === '');
   let done = 0;
   let total = 0;
 
@@ -139,7 +141,9 @@ async function readCluster(t: ApiTransport, options: ClusterLoadOptions, context
     );
     for (const item of items) {
       const obj = sanitizeItem(item, k.apiVersion, k.entry.kind, { secretValues: secrets === 'values' });
-      if (inScope(k.namespaced ? obj.metadata?.namespace : undefined)) objects.push(obj);
+      // A Namespace object is in scope when the namespace it names is.
+      const scopeKey = k === nsKind ? obj.metadata?.name : k.namespaced ? obj.metadata?.namespace : undefined;
+      if (inScope(scopeKey)) objects.push(obj);
     }
     done++;
     options.onProgress?.({ done, total, kind: qualifiedResource(k.entry), ...(namespace !== undefined ? { namespace } : {}), resources: objects.length });
@@ -160,7 +164,6 @@ async function readCluster(t: ApiTransport, options: ClusterLoadOptions, context
 
   // Namespaces first: their names drive the per-namespace fallback, their labels drive Pod Security.
   let knownNamespaces: string[] | undefined = only;
-  const nsKind = kinds.find((k) => k.entry.kind === 'Namespace' && k.entry.group === '');
   if (nsKind) {
     total++;
     const before = objects.length;

@@ -1,13 +1,12 @@
 /**
- * A minimal JSON transport to the API server. Authentication (tokens, client certificates, exec
- * plugins, auth providers) and TLS settings come from `@kubernetes/client-node`'s KubeConfig; the
- * requests themselves are plain HTTP(S) so discovery, pagination and error statuses stay fully
- * under our control.
+ * A minimal JSON transport to the API server over node:http(s), so discovery, pagination and
+ * error statuses stay fully under our control. Credentials come from `CredentialSource`.
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { KubeConfig } from '@kubernetes/client-node';
+import { CredentialSource, type TlsSettings } from './credentials.js';
 import { ApiStatusError, ClusterError, ClusterUnauthorizedError, ClusterUnreachableError } from './errors.js';
+import type { ResolvedKubeconfig } from './kubeconfig.js';
 
 export interface ApiRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -67,60 +66,63 @@ export class HttpTransport implements ApiTransport {
   readonly server: string;
   private readonly base: URL;
   private readonly timeoutMs: number;
+  private readonly credentials: CredentialSource;
   private agent: http.Agent | undefined;
+  private agentTls: TlsSettings | undefined;
 
-  constructor(
-    private readonly kubeConfig: KubeConfig,
-    options: HttpTransportOptions = {},
-  ) {
-    const cluster = kubeConfig.getCurrentCluster();
-    if (!cluster) throw new ClusterError('kubeconfig', 'the current context has no cluster');
-    this.server = cluster.server;
+  constructor(resolved: ResolvedKubeconfig, options: HttpTransportOptions = {}) {
+    this.server = resolved.cluster.server;
     try {
-      this.base = new URL(cluster.server);
+      this.base = new URL(resolved.cluster.server);
     } catch {
-      throw new ClusterError('kubeconfig', `cluster server "${cluster.server}" is not a URL`);
+      throw new ClusterError('kubeconfig', `cluster server "${resolved.cluster.server}" is not a URL`);
     }
+    if (this.base.protocol !== 'https:' && this.base.protocol !== 'http:') throw new ClusterError('kubeconfig', `cluster server "${this.server}" is neither http nor https`);
+    this.credentials = new CredentialSource(resolved);
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 
+  /** One keep-alive agent per TLS identity; rebuilt only when an exec plugin rotates the client certificate. */
+  private agentFor(tls: TlsSettings): http.Agent {
+    const same = this.agentTls && this.agentTls.cert === tls.cert && this.agentTls.key === tls.key;
+    if (this.agent && same) return this.agent;
+    this.agent?.destroy();
+    this.agentTls = tls;
+    this.agent =
+      this.base.protocol === 'https:'
+        ? new https.Agent({
+            keepAlive: true,
+            maxSockets: 16,
+            rejectUnauthorized: tls.rejectUnauthorized,
+            ...(tls.ca !== undefined ? { ca: tls.ca } : {}),
+            ...(tls.cert !== undefined ? { cert: tls.cert } : {}),
+            ...(tls.key !== undefined ? { key: tls.key } : {}),
+            ...(tls.servername !== undefined ? { servername: tls.servername } : {}),
+          })
+        : new http.Agent({ keepAlive: true, maxSockets: 16 });
+    return this.agent;
+  }
+
   async request(path: string, req: ApiRequest = {}): Promise<ApiResponse> {
-    // Credentials are applied per request: exec plugins and token files may rotate them.
-    const opts: https.RequestOptions = { headers: {} };
-    await this.kubeConfig.applyToHTTPSOptions(opts);
-    const isHttps = this.base.protocol === 'https:';
-    this.agent ??= isHttps
-      ? new https.Agent({
-          keepAlive: true,
-          maxSockets: 16,
-          ...(opts.ca !== undefined ? { ca: opts.ca } : {}),
-          ...(opts.cert !== undefined ? { cert: opts.cert } : {}),
-          ...(opts.key !== undefined ? { key: opts.key } : {}),
-          ...(opts.rejectUnauthorized !== undefined ? { rejectUnauthorized: opts.rejectUnauthorized } : {}),
-          ...(opts.servername !== undefined ? { servername: opts.servername } : {}),
-        })
-      : new http.Agent({ keepAlive: true, maxSockets: 16 });
+    const { tls, headers: auth } = await this.credentials.get();
+    const agent = this.agentFor(tls);
     const prefix = this.base.pathname.replace(/\/+$/, '');
     const url = new URL(prefix + path, this.base);
-    const headers: Record<string, string> = { ...(opts.headers as Record<string, string>), Accept: req.accept ?? 'application/json' };
+    const headers: Record<string, string | string[]> = { ...auth, Accept: req.accept ?? 'application/json', 'User-Agent': 'rampart' };
     let payload: string | undefined;
     if (req.body !== undefined) {
       payload = JSON.stringify(req.body);
       headers['Content-Type'] = req.contentType ?? 'application/json';
       headers['Content-Length'] = String(Buffer.byteLength(payload));
     }
-    const mod = isHttps ? https : http;
+    const mod = this.base.protocol === 'https:' ? https : http;
     const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const r = mod.request(
-        url,
-        { method: req.method ?? 'GET', headers, agent: this.agent, ...(opts.auth ? { auth: opts.auth } : {}) },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-          res.on('error', reject);
-        },
-      );
+      const r = mod.request(url, { method: req.method ?? 'GET', headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      });
       r.setTimeout(this.timeoutMs, () => r.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
       r.on('error', reject);
       r.end(payload);

@@ -6,7 +6,8 @@
  */
 import type { Finding, FrameworkRefs } from '../../model/finding.js';
 import type { ResourceRef, Severity, SourceLocation } from '../../model/types.js';
-import type { ScanResult } from '../../scan/types.js';
+import type { ComplianceItem, ScanResult } from '../../scan/types.js';
+import type { ComplianceDetail } from '../common.js';
 import { REPORT_SCHEMA_VERSION } from '../../scan/types.js';
 import type { FormatContext, ReportControlMeta } from '../context.js';
 import { helpUriFor } from '../context.js';
@@ -54,6 +55,11 @@ export const FIXTURE_CONTROLS: ReadonlyMap<string, ReportControlMeta> = new Map(
   ].map((c) => [c.id, c]),
 );
 
+/** A compliance row with the optional detail the compliance engine adds (see `complianceDetail`). */
+function detailed(item: ComplianceItem, detail: ComplianceDetail): ComplianceItem {
+  return Object.assign(item, detail);
+}
+
 let counter = 0;
 function finding(
   controlId: string,
@@ -74,7 +80,7 @@ function finding(
     path,
     frameworks: refs(meta.frameworks),
     remediation: meta.remediation,
-    fingerprint: `fp${String(counter).padStart(4, '0')}${controlId.length.toString(16)}`,
+    fingerprint: `${controlId}@${counter}`,
     ...extra,
   };
   if (location) f.location = location;
@@ -144,13 +150,13 @@ export function fixtureResult(): ScanResult {
           version: 'v1.12',
           score: 33.3,
           items: [
-            { id: '5.1.1', title: 'Ensure that the cluster-admin role is only used where required', status: 'failed', controls: ['cluster-admin-binding'], findings: 1 },
+            detailed({ id: '5.1.1', title: 'Ensure that the cluster-admin role is only used where required', status: 'failed', controls: ['cluster-admin-binding'], findings: 1 }, { automated: false }),
             { id: '5.1.6', title: 'Ensure that Service Account Tokens are only mounted where necessary', status: 'failed', controls: ['service-account-token'], findings: 1 },
             { id: '5.2.2', title: 'Minimize the admission of privileged containers', status: 'failed', controls: ['privileged-container'], findings: 2 },
             { id: '5.2.7', title: 'Minimize the admission of root containers', status: 'failed', controls: ['run-as-root'], findings: 1 },
             { id: '5.2.8', title: 'Minimize the admission of containers with the NET_RAW capability', status: 'passed', controls: ['net-raw'], findings: 0 },
-            { id: '5.4.2', title: 'Consider external secret storage', status: 'manual', controls: [], findings: 0 },
-            { id: '5.7.1', title: 'Create administrative boundaries between resources using namespaces', status: 'not-applicable', controls: ['namespaces-exist'], findings: 0 },
+            detailed({ id: '5.4.2', title: 'Consider external secret storage', status: 'manual', controls: [], findings: 0 }, { automated: false, manualReason: 'manual-recommendation', reason: 'manual recommendation: needs a human review' }),
+            detailed({ id: '5.7.1', title: 'Create administrative boundaries between resources using namespaces', status: 'not-applicable', controls: ['namespaces-exist'], findings: 0 }, { automated: false, reason: 'the input holds no Namespace' }),
           ],
         },
         {

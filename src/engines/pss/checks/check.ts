@@ -1,5 +1,6 @@
 import type { JsonPointer } from '../../../model/types.js';
 import type { PodView } from '../pod.js';
+import { joinQuote, pluralize } from '../text.js';
 
 /** A failed check: upstream's ForbiddenReason/ForbiddenDetail plus where it happened. */
 export interface Failure {
@@ -20,6 +21,7 @@ export function settersPhrase(podIsBad: boolean, containers: readonly string[], 
   return setters;
 }
 
+/** `container "a"` / `containers "a", "b"`. */
 export function containersPhrase(names: readonly string[]): string {
-  return `${names.length === 1 ? 'container' : 'containers'} ${names.length === 0 ? '' : `"${names.join('", "')}"`}`;
+  return `${pluralize('container', 'containers', names.length)} ${joinQuote(names)}`;
 }

@@ -1,6 +1,6 @@
 /** Baseline checks on sharing the host: namespaces, hostPath volumes, host ports, probe/lifecycle hosts. */
 import type { JsonPointer } from '../../../model/types.js';
-import type { PodView } from '../pod.js';
+import type { PodContainer, PodView } from '../pod.js';
 import { arr, rec, str } from '../pod.js';
 import { joinQuote, pluralize, sortedSet } from '../text.js';
 import type { Failure } from './check.js';
@@ -8,6 +8,8 @@ import { containersPhrase } from './check.js';
 
 /** hostNetwork, hostPID, hostIPC must be unset or false (v1.0+). */
 export function hostNamespaces_1_0(pod: PodView): Failure | undefined {
+  const spec = pod.spec;
+  if (spec['hostNetwork'] !== true && spec['hostPID'] !== true && spec['hostIPC'] !== true) return undefined;
   const found: string[] = [];
   const paths: JsonPointer[] = [];
   for (const field of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
@@ -40,12 +42,23 @@ function port(v: unknown): number {
   return typeof v === 'number' && Number.isInteger(v) ? v : 0;
 }
 
+function usesHostPort(c: PodContainer, defaulting: boolean): boolean {
+  const list = c.raw['ports'];
+  if (!Array.isArray(list)) return false;
+  for (const p of list) {
+    const entry = rec(p);
+    if (entry && (port(entry['hostPort']) !== 0 || (defaulting && c.defaultsPorts && port(entry['containerPort']) !== 0))) return true;
+  }
+  return false;
+}
+
 /** No host ports (v1.0+). A bare Pod with hostNetwork gets containerPort copied into an unset hostPort. */
 export function hostPorts_1_0(pod: PodView): Failure | undefined {
+  const defaulting = pod.barePod && pod.spec['hostNetwork'] === true;
+  if (!pod.containers.some((c) => usesHostPort(c, defaulting))) return undefined;
   const badContainers: string[] = [];
   const ports = new Set<string>();
   const paths: JsonPointer[] = [];
-  const defaulting = pod.barePod && pod.spec['hostNetwork'] === true;
   for (const c of pod.containers) {
     let bad = false;
     arr(c.raw['ports']).forEach((p, i) => {
@@ -93,8 +106,14 @@ function handlerHosts(handler: unknown, base: JsonPointer, hosts: Set<string>, p
   return bad;
 }
 
+function hasProbeOrLifecycle(c: PodContainer): boolean {
+  const raw = c.raw;
+  return raw['livenessProbe'] != null || raw['readinessProbe'] != null || raw['startupProbe'] != null || raw['lifecycle'] != null;
+}
+
 /** Probes and lifecycle handlers must not set `host` (v1.34+). */
 export function hostProbesAndHostLifecycle_1_34(pod: PodView): Failure | undefined {
+  if (!pod.containers.some(hasProbeOrLifecycle)) return undefined;
   const badContainers = new Set<string>();
   const hosts = new Set<string>();
   const paths: JsonPointer[] = [];

@@ -67,49 +67,56 @@ export function appArmorProfile_1_0(pod: PodView): Failure | undefined {
 const SELINUX_TYPES_1_0 = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t']);
 const SELINUX_TYPES_1_31 = new Set([...SELINUX_TYPES_1_0, 'container_engine_t']);
 
+interface SELinuxScan {
+  badTypes: Set<string>;
+  setUser: boolean;
+  setRole: boolean;
+  paths: JsonPointer[];
+}
+
+/** Record what is wrong with one seLinuxOptions; true when it is acceptable. */
+function validSELinux(opts: Rec, base: JsonPointer, allowedTypes: ReadonlySet<string>, scan: SELinuxScan): boolean {
+  let ok = true;
+  const type = str(opts['type']);
+  if (!allowedTypes.has(type)) {
+    ok = false;
+    scan.badTypes.add(type);
+    scan.paths.push(`${base}/type`);
+  }
+  if (str(opts['user']) !== '') {
+    ok = false;
+    scan.setUser = true;
+    scan.paths.push(`${base}/user`);
+  }
+  if (str(opts['role']) !== '') {
+    ok = false;
+    scan.setRole = true;
+    scan.paths.push(`${base}/role`);
+  }
+  return ok;
+}
+
 /** SELinux: type from an allow-list; user and role unset. */
 function seLinuxOptions(allowedTypes: ReadonlySet<string>): CheckFn {
-  return (pod) => {
-    const badTypes = new Set<string>();
-    let setUser = false;
-    let setRole = false;
-    const paths: JsonPointer[] = [];
-    const valid = (opts: Rec, base: JsonPointer): boolean => {
-      let ok = true;
-      const type = str(opts['type']);
-      if (!allowedTypes.has(type)) {
-        ok = false;
-        badTypes.add(type);
-        paths.push(`${base}/type`);
-      }
-      if (str(opts['user']) !== '') {
-        ok = false;
-        setUser = true;
-        paths.push(`${base}/user`);
-      }
-      if (str(opts['role']) !== '') {
-        ok = false;
-        setRole = true;
-        paths.push(`${base}/role`);
-      }
-      return ok;
-    };
+  return function checkSELinux(pod) {
     const podOpts = rec(pod.podSC?.['seLinuxOptions']);
-    const podBad = podOpts !== undefined && !valid(podOpts, '/spec/securityContext/seLinuxOptions');
+    if (!podOpts && !pod.containers.some((c) => c.sc?.['seLinuxOptions'] != null)) return undefined;
+    const scan: SELinuxScan = { badTypes: new Set(), setUser: false, setRole: false, paths: [] };
+    const podBad = podOpts !== undefined && !validSELinux(podOpts, '/spec/securityContext/seLinuxOptions', allowedTypes, scan);
     const badContainers: string[] = [];
     for (const c of pod.containers) {
       const opts = rec(c.sc?.['seLinuxOptions']);
-      if (opts && !valid(opts, `${c.path}/securityContext/seLinuxOptions`)) badContainers.push(c.name);
+      if (opts && !validSELinux(opts, `${c.path}/securityContext/seLinuxOptions`, allowedTypes, scan)) badContainers.push(c.name);
     }
     if (!podBad && badContainers.length === 0) return undefined;
     const data: string[] = [];
-    if (badTypes.size > 0) data.push(`${pluralize('type', 'types', badTypes.size)} ${joinQuote(sortedSet(badTypes))}`);
-    if (setUser) data.push('user may not be set');
-    if (setRole) data.push('role may not be set');
+    if (scan.badTypes.size > 0) data.push(`${pluralize('type', 'types', scan.badTypes.size)} ${joinQuote(sortedSet(scan.badTypes))}`);
+    if (scan.setUser) data.push('user may not be set');
+    if (scan.setRole) data.push('role may not be set');
     return {
       reason: 'seLinuxOptions',
       detail: `${settersPhrase(podBad, badContainers).join(' and ')} set forbidden securityContext.seLinuxOptions: ${data.join('; ')}`,
-      paths,
+      paths: scan.paths,
     };
   };
 }
@@ -128,20 +135,21 @@ function validSeccompType(type: string): boolean {
   return type === 'RuntimeDefault' || type === 'Localhost';
 }
 
+function checkSeccompAnnotation(pod: PodView, key: string, forbidden: Set<string>, paths: JsonPointer[]): void {
+  if (!Object.hasOwn(pod.annotations, key)) return;
+  const value = str(pod.annotations[key]);
+  if (!validSeccompAnnotation(value)) {
+    forbidden.add(`${key}=${goQuote(value)}`);
+    paths.push(`/metadata/annotations/${escapeToken(key)}`);
+  }
+}
+
 /** Before v1.19 seccomp was set through alpha annotations; only these are checked then. */
 export function seccompProfileBaseline_1_0(pod: PodView): Failure | undefined {
   const forbidden = new Set<string>();
   const paths: JsonPointer[] = [];
-  const check = (key: string): void => {
-    if (!Object.hasOwn(pod.annotations, key)) return;
-    const value = str(pod.annotations[key]);
-    if (!validSeccompAnnotation(value)) {
-      forbidden.add(`${key}=${goQuote(value)}`);
-      paths.push(`/metadata/annotations/${escapeToken(key)}`);
-    }
-  };
-  check(SECCOMP_POD_ANNOTATION);
-  for (const c of pod.containers) check(SECCOMP_CONTAINER_ANNOTATION_PREFIX + c.name);
+  checkSeccompAnnotation(pod, SECCOMP_POD_ANNOTATION, forbidden, paths);
+  for (const c of pod.containers) checkSeccompAnnotation(pod, SECCOMP_CONTAINER_ANNOTATION_PREFIX + c.name, forbidden, paths);
   if (forbidden.size === 0) return undefined;
   return { reason: 'seccompProfile', detail: `forbidden ${pluralize('annotation', 'annotations', forbidden.size)} ${sortedSet(forbidden).join(', ')}`, paths };
 }

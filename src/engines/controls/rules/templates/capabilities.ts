@@ -50,3 +50,15 @@ export const DANGEROUS_CAPABILITIES: readonly string[] = [
 
 /** Among the dangerous ones, those that amount to root on the node. */
 export const NODE_TAKEOVER_CAPABILITIES: readonly string[] = ['ALL', 'SYS_ADMIN', 'SYS_MODULE'];
+
+/** The raw `capabilities.add` array of a container, if it is one. */
+export function addList(c: ContainerView): unknown[] | undefined {
+  const caps = containerOnly(c, 'capabilities');
+  const add = isRecord(caps.value) ? (caps.value as Record<string, unknown>)['add'] : undefined;
+  return Array.isArray(add) ? add : undefined;
+}
+
+/** Pointer to `capabilities.add` when it exists. */
+export function addListPath(c: ContainerView): JsonPointer | undefined {
+  return addList(c) ? joinPointer(c.path, 'securityContext', 'capabilities', 'add') : undefined;
+}

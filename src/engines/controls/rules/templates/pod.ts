@@ -38,11 +38,14 @@ export function setPodSecurityField(view: PodTemplateView, field: string, value:
   return setUnder(joinPointer(view.specPath, 'securityContext'), isRecord(view.spec.securityContext), field, value);
 }
 
-/** Remove an array element safely: the `test` guards against the array having changed meanwhile. */
-export function removeArrayItem(path: JsonPointer, expected: unknown): JsonPatchOp[] {
+/**
+ * Replace a whole array with a filtered copy, guarded by a `test` of its current content. Used
+ * instead of index-based removals, which shift the remaining elements (and their findings).
+ */
+export function replaceArrayGuarded(path: JsonPointer, current: readonly unknown[], next: unknown[]): JsonPatchOp[] {
   return [
-    { op: 'test', path, value: expected },
-    { op: 'remove', path },
+    { op: 'test', path, value: current },
+    { op: 'replace', path, value: next },
   ];
 }
 

@@ -1,7 +1,7 @@
 import { defineControl } from '../../types.js';
 import { WORKLOAD_KINDS } from '../../../../model/workloads.js';
-import { podAndContainers, removeArrayItem } from '../templates/pod.js';
-import { BASELINE_CAPABILITIES, capabilityList, DANGEROUS_CAPABILITIES, normalizeCapability } from '../templates/capabilities.js';
+import { podAndContainers, replaceArrayGuarded } from '../templates/pod.js';
+import { addList, addListPath, BASELINE_CAPABILITIES, capabilityList, DANGEROUS_CAPABILITIES, normalizeCapability } from '../templates/capabilities.js';
 
 export default defineControl({
   meta: {
@@ -22,7 +22,12 @@ export default defineControl({
     if (!pod) return;
     const allowed = new Set(params.allowed.map(normalizeCapability));
     for (const c of pod.containers) {
-      for (const cap of capabilityList(c, 'add')) {
+      const adds = capabilityList(c, 'add');
+      const addPath = addListPath(c);
+      const current = addList(c);
+      // One fix for all flagged entries of this container: keep the others.
+      const fix = addPath && current ? replaceArrayGuarded(addPath, current, current.filter((x) => typeof x !== 'string' || allowed.has(normalizeCapability(x)) || DANGEROUS_CAPABILITIES.includes(normalizeCapability(x)))) : undefined;
+      for (const cap of adds) {
         if (allowed.has(cap.name) || DANGEROUS_CAPABILITIES.includes(cap.name)) continue;
         const pss = BASELINE_CAPABILITIES.includes(cap.name) ? ['capabilities_restricted'] : ['capabilities_baseline', 'capabilities_restricted'];
         report({
@@ -30,7 +35,7 @@ export default defineControl({
           path: cap.path,
           container: c.name,
           frameworks: { pss },
-          fix: removeArrayItem(cap.path, cap.raw),
+          ...(fix ? { fix } : {}),
         });
       }
     }

@@ -1,7 +1,7 @@
 import { defineControl } from '../../types.js';
 import { WORKLOAD_KINDS } from '../../../../model/workloads.js';
-import { podAndContainers, removeArrayItem } from '../templates/pod.js';
-import { BASELINE_CAPABILITIES, capabilityList, DANGEROUS_CAPABILITIES, normalizeCapability, NODE_TAKEOVER_CAPABILITIES } from '../templates/capabilities.js';
+import { podAndContainers, replaceArrayGuarded } from '../templates/pod.js';
+import { addList, addListPath, BASELINE_CAPABILITIES, capabilityList, DANGEROUS_CAPABILITIES, normalizeCapability, NODE_TAKEOVER_CAPABILITIES } from '../templates/capabilities.js';
 
 export default defineControl({
   meta: {
@@ -22,7 +22,12 @@ export default defineControl({
     if (!pod) return;
     const dangerous = new Set(params.capabilities.map(normalizeCapability));
     for (const c of pod.containers) {
-      for (const cap of capabilityList(c, 'add')) {
+      const adds = capabilityList(c, 'add');
+      const addPath = addListPath(c);
+      const current = addList(c);
+      // One fix for all flagged entries of this container: keep the others.
+      const fix = addPath && current ? replaceArrayGuarded(addPath, current, current.filter((x) => typeof x !== 'string' || !dangerous.has(normalizeCapability(x)))) : undefined;
+      for (const cap of adds) {
         if (!dangerous.has(cap.name)) continue;
         const cis = cap.name === 'NET_RAW' || cap.name === 'ALL' ? ['5.2.8', '5.2.9'] : ['5.2.9'];
         const pss = BASELINE_CAPABILITIES.includes(cap.name) ? ['capabilities_restricted'] : ['capabilities_baseline', 'capabilities_restricted'];
@@ -32,7 +37,7 @@ export default defineControl({
           container: c.name,
           severity: NODE_TAKEOVER_CAPABILITIES.includes(cap.name) ? 'critical' : 'high',
           frameworks: { cis, pss },
-          fix: removeArrayItem(cap.path, cap.raw),
+          ...(fix ? { fix } : {}),
         });
       }
     }

@@ -1,7 +1,7 @@
 import { defineControl } from '../../types.js';
 import { joinPointer } from '../../../../model/pointer.js';
 import { podTemplateOf, WORKLOAD_KINDS } from '../../../../model/workloads.js';
-import { isRecord, removeArrayItem } from '../templates/pod.js';
+import { isRecord, replaceArrayGuarded } from '../templates/pod.js';
 
 /** The kubelet's safe, namespaced sysctls (as allowed by the Baseline standard, up to 1.32). */
 const SAFE_SYSCTLS = [
@@ -43,10 +43,13 @@ export default defineControl({
     const psc = view?.spec.securityContext;
     if (!view || !isRecord(psc) || !Array.isArray(psc.sysctls)) return;
     const allowed = new Set(params.allowedSysctls.map(canonicalSysctl));
+    const isSafe = (s: unknown): boolean => isRecord(s) && typeof s.name === 'string' && allowed.has(canonicalSysctl(s.name));
+    const listPath = joinPointer(view.specPath, 'securityContext', 'sysctls');
+    // One fix for all: keep only the safe entries (index-based removals would shift the others).
+    const fix = replaceArrayGuarded(listPath, psc.sysctls, psc.sysctls.filter(isSafe));
     psc.sysctls.forEach((s, i) => {
-      if (!isRecord(s) || typeof s.name !== 'string' || allowed.has(canonicalSysctl(s.name))) return;
-      const path = joinPointer(view.specPath, 'securityContext', 'sysctls', i);
-      report({ message: `pod sets the unsafe sysctl ${s.name}`, path: joinPointer(path, 'name'), fix: removeArrayItem(path, s) });
+      if (!isRecord(s) || typeof s.name !== 'string' || isSafe(s)) return;
+      report({ message: `pod sets the unsafe sysctl ${s.name}`, path: joinPointer(listPath, i, 'name'), fix });
     });
   },
 });

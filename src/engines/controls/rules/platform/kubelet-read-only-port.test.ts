@@ -1,0 +1,20 @@
+import { testControl } from '../../tester.js';
+import control from './kubelet-read-only-port.js';
+import { kubeletConfig } from './lib/fixtures.js';
+
+testControl(control, {
+  valid: [
+    { name: 'default', yaml: kubeletConfig('authentication:\n  anonymous:\n    enabled: false\n') },
+    { name: 'zero', yaml: kubeletConfig('readOnlyPort: 0\n') },
+    { name: 'another API group is not the kubelet config', yaml: 'apiVersion: example.com/v1\nkind: KubeletConfiguration\nreadOnlyPort: 10255\n' },
+  ],
+  invalid: [
+    {
+      name: 'open',
+      yaml: kubeletConfig('readOnlyPort: 10255\n'),
+      findings: [
+        { message: 'KubeletConfiguration: readOnlyPort is 10255; it must be 0', path: '/readOnlyPort', line: 3 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,18 @@
+/**
+ * TLS cipher suites CIS v1.12 accepts for the API server (1.2.29) and kubelet (4.2.12): TLS 1.3
+ * suites and ECDHE with AEAD ciphers only. Anything else (CBC mode, RSA key exchange, 3DES, RC4)
+ * lacks forward secrecy or has known weaknesses.
+ */
+export const STRONG_CIPHERS: readonly string[] = [
+  'TLS_AES_128_GCM_SHA256',
+  'TLS_AES_256_GCM_SHA384',
+  'TLS_CHACHA20_POLY1305_SHA256',
+  'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
+  'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305',
+  'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256',
+  'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305',
+  'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256',
+];

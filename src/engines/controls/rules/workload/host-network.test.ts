@@ -1,0 +1,24 @@
+import { testControl } from '../../tester.js';
+import control from './host-network.js';
+
+testControl(control, {
+  valid: [
+    { name: 'unset', yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers: [{ name: app }]\n' },
+    { name: 'false', yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  hostNetwork: false\n  containers: [{ name: app }]\n' },
+  ],
+  invalid: [
+    {
+      name: 'DaemonSet pod template',
+      yaml: `apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: agent, namespace: ops }
+spec:
+  template:
+    spec:
+      hostNetwork: true
+      containers: [{ name: agent }]
+`,
+      findings: [{ message: 'pod shares the host network namespace (hostNetwork: true)', path: '/spec/template/spec/hostNetwork', line: 7 }],
+    },
+  ],
+});

@@ -1,0 +1,340 @@
+/**
+ * What a set of effective rules lets its holder become: the Kubernetes "RBAC good practices"
+ * privilege-escalation list, expressed as edges of the escalation graph. Every edge honours the
+ * API server's own guards (e.g. writing a RoleBinding needs `bind` on the role, or the role's
+ * permissions already, which gains nothing; create requests carry no name, so resourceNames-
+ * restricted create grants are useless).
+ *
+ * Targets are node ids:
+ *   subjects  `ServiceAccount:<ns>:<n>`, `User:<n>`, `Group:<n>`
+ *   grants    `ClusterRole:<n>` (cluster-wide), `ClusterRole:<n>@<ns>`, `Role:<ns>:<n>`,
+ *             `ClusterRole:*` / `ClusterRole:*@<ns>` (any role: every permission)
+ *   hubs      `hub:<kind>@<ns|*>` fan out with zero-cost edges to the identities they expose
+ *   impacts   `impact:<name>`
+ */
+import type { Severity } from '../../model/types.js';
+import type { Binding } from './model.js';
+import { RBAC_GROUP } from './model.js';
+import { clusterWide, grantFor, grantsFor, unnamed } from './grants.js';
+import type { Grant } from './grants.js';
+import { isFullWildcard } from './rules.js';
+import { PRIVILEGED_GROUP } from './subjects.js';
+import type { PolicyRule, ScopedRule, Via } from './types.js';
+
+export const IMPACTS = ['cluster-admin', 'node', 'admission', 'secrets', 'pod-security'] as const;
+export type Impact = (typeof IMPACTS)[number];
+
+export const IMPACT_SEVERITY: Readonly<Record<Impact, Severity>> = {
+  'cluster-admin': 'critical',
+  node: 'critical',
+  admission: 'critical',
+  secrets: 'high',
+  'pod-security': 'high',
+};
+
+export interface Permission {
+  verb: string;
+  resource: string;
+  apiGroup?: string;
+  namespace?: string;
+  name?: string;
+}
+
+export interface EdgeSpec {
+  to: string;
+  action: string;
+  permission: Permission;
+  grantedBy: Via;
+  /** The rule that grants the permission (for remediation). */
+  rule?: PolicyRule;
+}
+
+/** Resource -> verbs that make a rule one half of a two-grant capability (see capabilityEdges). */
+const COMBINING: Readonly<Record<string, readonly string[]>> = {
+  secrets: ['create', 'get', 'list', 'watch'],
+  namespaces: ['patch', 'update'],
+  pods: ['create'],
+  rolebindings: ['create', 'update', 'patch'],
+  clusterrolebindings: ['create', 'update', 'patch'],
+  roles: ['bind', 'escalate', 'update', 'patch'],
+  clusterroles: ['bind', 'escalate', 'update', 'patch'],
+  certificatesigningrequests: ['create'],
+  'certificatesigningrequests/approval': ['update', 'patch'],
+  signers: ['approve'],
+};
+
+/** Could this rule be one half of a capability that needs two grants? Over-approximates on purpose. */
+export function mayCombine(rule: PolicyRule): boolean {
+  for (const r of rule.resources) {
+    if (r === '*' || r.startsWith('*/')) return true;
+    const verbs = COMBINING[r];
+    if (verbs && rule.verbs.some((v) => v === '*' || verbs.includes(v))) return true;
+  }
+  return false;
+}
+
+/** Every resource some capability below asks about. */
+const RELEVANT_RESOURCES = new Set([
+  'pods', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'replicationcontrollers',
+  'secrets', 'serviceaccounts', 'serviceaccounts/token', 'pods/exec', 'pods/attach', 'pods/ephemeralcontainers',
+  'users', 'groups', 'rolebindings', 'clusterrolebindings', 'roles', 'clusterroles',
+  'certificatesigningrequests', 'certificatesigningrequests/approval', 'signers',
+  'mutatingwebhookconfigurations', 'validatingwebhookconfigurations', 'nodes/proxy', 'persistentvolumes', 'namespaces',
+]);
+
+function isRelevant(rule: PolicyRule): boolean {
+  return rule.resources.some((r) => r === '*' || r.startsWith('*/') || RELEVANT_RESOURCES.has(r));
+}
+
+/** Pod controllers whose creation runs pods as any service account of the namespace. */
+const WORKLOAD_RESOURCES: readonly [string, string][] = [
+  ['', 'pods'],
+  ['apps', 'deployments'],
+  ['apps', 'replicasets'],
+  ['apps', 'statefulsets'],
+  ['apps', 'daemonsets'],
+  ['batch', 'jobs'],
+  ['batch', 'cronjobs'],
+  ['', 'replicationcontrollers'],
+];
+
+export interface CapabilityContext {
+  namespaces: readonly string[];
+  /** Service accounts whose legacy token Secret has this name, in `namespace` (or any, for `*`). */
+  tokenSecretOwners(namespace: string, secret: string): readonly { namespace: string; serviceAccount: string }[];
+  /** Namespaces (or all, for `*`) holding a service account with this name. */
+  serviceAccountsNamed(namespace: string, name: string): string[];
+  roleExists(roleId: string): boolean;
+  rolesInNamespace(namespace: string): string[];
+}
+
+function scopeOf(g: Grant): string {
+  return g.namespace;
+}
+
+function perm(g: Grant, resource: string, apiGroup: string, namespace?: string, name?: string): Permission {
+  const p: Permission = { verb: g.verb, resource, apiGroup };
+  const ns = namespace ?? (g.namespace === '*' ? undefined : g.namespace);
+  if (ns !== undefined) p.namespace = ns;
+  if (name !== undefined) p.name = name;
+  return p;
+}
+
+/** Edges out of an identity holding `rules` through `bindings` (bindings matter for `escalate`). */
+export function capabilityEdges(allRules: readonly ScopedRule[], bindings: readonly Binding[], ctx: CapabilityContext, isPrivileged: boolean): EdgeSpec[] {
+  const edges: EdgeSpec[] = [];
+  // Most rules (read access to ordinary resources) open nothing: drop them before the ~40 queries.
+  const rules = allRules.filter((sr) => isRelevant(sr.rule));
+  if (rules.length === 0 && !isPrivileged) return edges;
+  const seen = new Set<string>();
+  const add = (e: EdgeSpec): void => {
+    if (seen.has(e.to)) return; // first (most direct) way to each target is enough for shortest paths
+    seen.add(e.to);
+    edges.push(e);
+  };
+  // Fast path: most queries ask about a resource no rule mentions.
+  const mentioned = new Set<string>();
+  let wildcard = false;
+  for (const sr of rules) for (const r of sr.rule.resources) {
+    if (r === '*' || r.startsWith('*/')) wildcard = true;
+    else mentioned.add(r);
+  }
+  const q = (verbs: string[], apiGroup: string, resource: string, subresource?: string): Grant[] => {
+    if (!wildcard && !mentioned.has(subresource === undefined ? resource : `${resource}/${subresource}`)) return [];
+    return grantsFor(rules, subresource === undefined ? { verbs, apiGroup, resource } : { verbs, apiGroup, resource, subresource });
+  };
+  // Checks the target before building the edge: identities with broad grants produce many candidates.
+  const addG = (to: string, action: string, g: Grant, permission: () => Permission): void => {
+    if (seen.has(to)) return;
+    seen.add(to);
+    edges.push({ to, action, permission: permission(), grantedBy: g.via, rule: g.rule });
+  };
+
+  if (isPrivileged) {
+    add({ to: 'impact:cluster-admin', action: `member of ${PRIVILEGED_GROUP}, which bypasses RBAC`, permission: { verb: '*', resource: '*', apiGroup: '*' }, grantedBy: { binding: '(authentication)', role: '(none)' } });
+  }
+  for (const sr of rules) {
+    if (sr.namespace === '*' && isFullWildcard(sr.rule)) {
+      add({ to: 'impact:cluster-admin', action: 'holds every permission cluster-wide', permission: { verb: '*', resource: '*', apiGroup: '*' }, grantedBy: sr.via, rule: sr.rule });
+      break;
+    }
+  }
+
+  // Pod creation (directly or through a controller) runs as any service account of the namespace.
+  for (const [group, resource] of WORKLOAD_RESOURCES) {
+    for (const g of unnamed(q(['create'], group, resource))) {
+      addG(`hub:pods@${scopeOf(g)}`, `create ${resource} that run as any service account of the namespace (and mount its secrets)`, g, () => perm(g, resource, group));
+    }
+    if (resource === 'pods') continue; // a pod's serviceAccountName is immutable
+    for (const g of q(['update', 'patch'], group, resource).filter((x) => x.names === 'all')) {
+      addG(`hub:pods@${scopeOf(g)}`, `change the pod template of existing ${resource} to run as any service account`, g, () => perm(g, resource, group));
+    }
+  }
+
+  // Reading secrets: every secret, including legacy service-account tokens.
+  for (const g of q(['list', 'watch', 'get'], '', 'secrets')) {
+    if (g.names === 'all') {
+      addG(`hub:secrets@${scopeOf(g)}`, `${g.verb} secrets (and the service-account tokens stored in them)`, g, () => perm(g, 'secrets', ''));
+    } else if (g.verb === 'get') {
+      for (const name of g.names) {
+        for (const owner of ctx.tokenSecretOwners(g.namespace, name)) addG(owner.serviceAccount, `read the token Secret ${name}`, g, () => perm(g, 'secrets', '', owner.namespace, name));
+      }
+      addG('impact:secrets', `get named secrets (${g.names.join(', ')})`, g, () => perm(g, 'secrets', ''));
+    }
+  }
+
+  // TokenRequest: mint a token for a service account.
+  for (const g of q(['create'], '', 'serviceaccounts', 'token')) {
+    if (g.names === 'all') {
+      addG(`hub:tokens@${scopeOf(g)}`, 'request a token for any service account of the namespace', g, () => perm(g, 'serviceaccounts/token', ''));
+    } else {
+      for (const name of g.names) for (const sa of ctx.serviceAccountsNamed(g.namespace, name)) addG(sa, `request a token for service account ${name}`, g, () => perm(g, 'serviceaccounts/token', '', sa.split(':')[1], name));
+    }
+  }
+
+  // Legacy token Secrets: create one annotated for any account, then read the token the controller fills in.
+  const readSecrets = q(['get', 'list', 'watch'], '', 'secrets').filter((x) => x.names === 'all');
+  for (const g of unnamed(q(['create'], '', 'secrets'))) {
+    const namespaces = g.namespace === '*' ? ctx.namespaces : [g.namespace];
+    for (const ns of namespaces) {
+      if (!grantFor(readSecrets, ns)) continue;
+      addG(`hub:tokens@${ns}`, 'create a service-account-token Secret for any account and read the token', g, () => perm(g, 'secrets', '', ns));
+    }
+  }
+
+  // exec / attach / ephemeral containers: act as the identity of running pods.
+  const podAccess: [string[], string][] = [
+    [['create', 'get'], 'exec'],
+    [['create', 'get'], 'attach'],
+    [['update', 'patch'], 'ephemeralcontainers'],
+  ];
+  for (const [verbs, sub] of podAccess) {
+    for (const g of q(verbs, '', 'pods', sub).filter((x) => x.names === 'all')) {
+      addG(`hub:running@${scopeOf(g)}`, `use pods/${sub} to act as the service accounts of running pods`, g, () => perm(g, `pods/${sub}`, ''));
+    }
+  }
+
+  // Impersonation.
+  for (const g of clusterWide(q(['impersonate'], '', 'users'))) {
+    if (g.names === 'all') addG('hub:users@*', 'impersonate any user', g, () => perm(g, 'users', ''));
+    else for (const n of g.names) addG(`User:${n}`, `impersonate user ${n}`, g, () => perm(g, 'users', '', undefined, n));
+  }
+  for (const g of clusterWide(q(['impersonate'], '', 'groups'))) {
+    if (g.names === 'all' || g.names.includes(PRIVILEGED_GROUP)) addG(`Group:${PRIVILEGED_GROUP}`, `impersonate group ${PRIVILEGED_GROUP}`, g, () => perm(g, 'groups', '', undefined, PRIVILEGED_GROUP));
+    if (g.names !== 'all') for (const n of g.names) addG(`Group:${n}`, `impersonate group ${n}`, g, () => perm(g, 'groups', '', undefined, n));
+  }
+  for (const g of q(['impersonate'], '', 'serviceaccounts')) {
+    if (g.names === 'all') addG(`hub:tokens@${scopeOf(g)}`, 'impersonate any service account of the namespace', g, () => perm(g, 'serviceaccounts', ''));
+    else for (const n of g.names) for (const sa of ctx.serviceAccountsNamed(g.namespace, n)) addG(sa, `impersonate service account ${n}`, g, () => perm(g, 'serviceaccounts', '', sa.split(':')[1], n));
+  }
+
+  // Binding roles: needs write access to bindings AND `bind` on the role (the API server's
+  // escalation check); without `bind` one can only grant what one already holds.
+  const bindCR = q(['bind'], RBAC_GROUP, 'clusterroles');
+  const bindR = q(['bind'], RBAC_GROUP, 'roles');
+  if (bindCR.length || bindR.length) {
+    const writeRB = [...unnamed(q(['create'], RBAC_GROUP, 'rolebindings')), ...q(['update', 'patch'], RBAC_GROUP, 'rolebindings').filter((x) => x.names === 'all')];
+    // Bindings may be written in every namespace: fan out through shared hubs instead of
+    // materialising one edge per namespace and role for every such identity.
+    const everywhere = writeRB.find((g) => g.namespace === '*');
+    const anyCR = clusterWide(bindCR).find((g) => g.names === 'all');
+    const anyRole = clusterWide(bindR).find((g) => g.names === 'all');
+    if (everywhere && anyCR) addG('hub:anyrole@*', 'create a RoleBinding to any ClusterRole in any namespace (bind)', anyCR, () => perm(anyCR, 'clusterroles', RBAC_GROUP));
+    if (everywhere && anyRole) addG('hub:roles@*', 'create a RoleBinding to any Role in any namespace (bind)', anyRole, () => perm(anyRole, 'roles', RBAC_GROUP));
+    const rbNamespaces = everywhere ? ctx.namespaces : [...new Set(writeRB.map((g) => g.namespace))];
+    for (const ns of rbNamespaces) {
+      for (const g of bindCR) {
+        if (g.namespace !== '*' && g.namespace !== ns) continue;
+        if (g.names === 'all') {
+          if (!(everywhere && g === anyCR)) addG(`ClusterRole:*@${ns}`, 'create a RoleBinding to any ClusterRole (bind)', g, () => perm(g, 'clusterroles', RBAC_GROUP, ns));
+        } else {
+          for (const name of g.names) {
+            if (ctx.roleExists(`ClusterRole/${name}`)) addG(`ClusterRole:${name}@${ns}`, `create a RoleBinding to ClusterRole ${name} (bind)`, g, () => perm(g, 'clusterroles', RBAC_GROUP, ns, name));
+          }
+        }
+      }
+      for (const g of bindR) {
+        if (g.namespace !== '*' && g.namespace !== ns) continue;
+        if (g.names === 'all') {
+          if (!(everywhere && g === anyRole)) addG(`hub:roles@${ns}`, 'create a RoleBinding to any Role of the namespace (bind)', g, () => perm(g, 'roles', RBAC_GROUP, ns));
+        } else {
+          for (const name of g.names) {
+            if (ctx.roleExists(`Role/${ns}/${name}`)) addG(`Role:${ns}:${name}`, `create a RoleBinding to Role ${name} (bind)`, g, () => perm(g, 'roles', RBAC_GROUP, ns, name));
+          }
+        }
+      }
+    }
+    const writeCRB = [...clusterWide(unnamed(q(['create'], RBAC_GROUP, 'clusterrolebindings'))), ...clusterWide(q(['update', 'patch'], RBAC_GROUP, 'clusterrolebindings')).filter((x) => x.names === 'all')];
+    if (writeCRB.length) {
+      for (const g of clusterWide(bindCR)) {
+        if (g.names === 'all') addG('ClusterRole:*', 'create a ClusterRoleBinding to any ClusterRole (bind)', g, () => perm(g, 'clusterroles', RBAC_GROUP));
+        else for (const name of g.names) if (ctx.roleExists(`ClusterRole/${name}`)) addG(`ClusterRole:${name}`, `create a ClusterRoleBinding to ClusterRole ${name} (bind)`, g, () => perm(g, 'clusterroles', RBAC_GROUP, undefined, name));
+      }
+    }
+  }
+
+  // escalate + update on a role the identity is already bound to: write any rule into it.
+  const escCR = clusterWide(q(['escalate'], RBAC_GROUP, 'clusterroles'));
+  const updCR = clusterWide(q(['update', 'patch'], RBAC_GROUP, 'clusterroles'));
+  const escR = q(['escalate'], RBAC_GROUP, 'roles');
+  const updR = q(['update', 'patch'], RBAC_GROUP, 'roles');
+  if (escCR.length || escR.length) {
+    for (const b of bindings) {
+      const scope = b.kind === 'ClusterRoleBinding' ? 'ClusterRole:*' : `ClusterRole:*@${b.namespace}`;
+      if (b.roleRef.kind === 'ClusterRole') {
+        const e = grantFor(escCR, '', b.roleRef.name);
+        if (e && grantFor(updCR, '', b.roleRef.name)) addG(scope, `add any rule to ClusterRole ${b.roleRef.name}, already bound by ${b.id} (escalate)`, e, () => perm(e, 'clusterroles', RBAC_GROUP, undefined, b.roleRef.name));
+      } else if (b.roleRef.kind === 'Role') {
+        const e = grantFor(escR, b.namespace, b.roleRef.name);
+        if (e && grantFor(updR, b.namespace, b.roleRef.name)) addG(scope, `add any rule to Role ${b.roleRef.name}, already bound by ${b.id} (escalate)`, e, () => perm(e, 'roles', RBAC_GROUP, b.namespace, b.roleRef.name));
+      }
+    }
+  }
+
+  // CSR create + approve for the kube-apiserver-client signer: a client certificate for any identity.
+  const csrCreate = clusterWide(unnamed(q(['create'], 'certificates.k8s.io', 'certificatesigningrequests')));
+  const csrApprove = clusterWide(q(['update', 'patch'], 'certificates.k8s.io', 'certificatesigningrequests', 'approval'));
+  const signer = clusterWide(q(['approve'], 'certificates.k8s.io', 'signers')).find(
+    (g) => g.names === 'all' || g.names.includes('kubernetes.io/kube-apiserver-client') || g.names.includes('kubernetes.io/*'),
+  );
+  if (csrCreate.length && csrApprove.length && signer) {
+    addG(`Group:${PRIVILEGED_GROUP}`, `create and approve a client CSR for an identity in ${PRIVILEGED_GROUP}`, signer, () => perm(signer, 'signers', 'certificates.k8s.io', undefined, 'kubernetes.io/kube-apiserver-client'));
+  }
+
+  // Admission webhooks see (and mutating ones rewrite) every admitted object.
+  for (const resource of ['mutatingwebhookconfigurations', 'validatingwebhookconfigurations']) {
+    for (const g of clusterWide(q(['create', 'update', 'patch'], 'admissionregistration.k8s.io', resource))) {
+      if (g.verb === 'create' && g.names !== 'all') continue;
+      addG('impact:admission', `${g.verb} ${resource} to intercept every admitted object`, g, () => perm(g, resource, 'admissionregistration.k8s.io'));
+    }
+  }
+
+  // nodes/proxy: the kubelet API (exec into every pod of the node); get is enough.
+  for (const g of clusterWide(q(['get', 'create'], '', 'nodes', 'proxy'))) {
+    addG('impact:node', `${g.verb} nodes/proxy: kubelet API access to every pod on the node`, g, () => perm(g, 'nodes/proxy', ''));
+  }
+
+  // hostPath PersistentVolumes mount the node's filesystem.
+  for (const g of clusterWide(unnamed(q(['create'], '', 'persistentvolumes')))) {
+    addG('impact:node', 'create a hostPath PersistentVolume', g, () => perm(g, 'persistentvolumes', ''));
+  }
+
+  // Namespace labels: weaken Pod Security admission, then run a privileged pod.
+  const nsWrite = clusterWide(q(['patch', 'update'], '', 'namespaces'));
+  if (nsWrite.length) {
+    const first = nsWrite[0] as Grant;
+    addG('impact:pod-security', 'relabel namespaces to weaken Pod Security admission', first, () => perm(first, 'namespaces', ''));
+    const createPods = unnamed(q(['create'], '', 'pods'));
+    if (createPods.length) {
+      const namespaces = createPods.some((g) => g.namespace === '*') ? ctx.namespaces : createPods.map((g) => g.namespace);
+      for (const ns of namespaces) {
+        const w = grantFor(nsWrite, '', ns);
+        if (w) {
+          addG('impact:node', `set namespace ${ns} to privileged and create a privileged pod`, w, () => perm(w, 'namespaces', '', undefined, ns));
+          break;
+        }
+      }
+    }
+  }
+  return edges;
+}

@@ -1,0 +1,420 @@
+/**
+ * The escalation graph: identities, what their permissions let them become, and the shortest
+ * path from every subject to every impact.
+ *
+ * Nodes are subjects, "grants" (holding a role in a scope, reached through `bind`/`escalate`),
+ * fan-out hubs and impacts. An edge costs one step when it uses a permission; hub fan-out edges
+ * cost nothing (creating a pod in a namespace *is* becoming any of its service accounts). Shortest
+ * paths come from one reverse 0-1 BFS per impact, so the whole analysis is linear in the graph.
+ */
+import type { Severity } from '../../model/types.js';
+import type { AppliedBinding, Authorizer } from './authorizer.js';
+import { bindingSubjectString } from './authorizer.js';
+import { capabilityEdges, IMPACTS, IMPACT_SEVERITY, mayCombine } from './capabilities.js';
+import type { CapabilityContext, EdgeSpec, Impact, Permission } from './capabilities.js';
+import { describeRule } from './rules.js';
+import { PRIVILEGED_GROUP, parseSubject, userInfoOf } from './subjects.js';
+import type { PolicyRule, ScopedRule, UserInfo, Via } from './types.js';
+
+export type { Impact, Permission } from './capabilities.js';
+export { IMPACTS, IMPACT_SEVERITY } from './capabilities.js';
+
+export interface EscalationStep {
+  subject: string;
+  action: string;
+  permission: Permission;
+  grantedBy: { binding: string; role: string };
+  becomes: string;
+}
+
+export interface Remediation {
+  /** `remove-subject`: take the subject out of the binding; `remove-rule`: drop the rule from the role. */
+  kind: 'remove-subject' | 'remove-rule';
+  binding: string;
+  role: string;
+  subject?: string;
+  rule?: string;
+  description: string;
+}
+
+export interface EscalationPath {
+  from: string;
+  impact: Impact;
+  severity: Severity;
+  steps: EscalationStep[];
+  remediation: Remediation;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  action: string;
+  permission: Permission;
+  grantedBy: Via;
+}
+
+export interface EscalationAnalysis {
+  paths: EscalationPath[];
+  /** Every one-step edge of the graph (hub fan-out folded in), for dot/mermaid rendering. */
+  edges(): GraphEdge[];
+  stats: { nodes: number; edges: number; sources: number };
+}
+
+interface Edge {
+  to: number;
+  weight: 0 | 1;
+  spec?: EdgeSpec;
+  /** For zero-cost hub edges: the namespace they fan into. */
+  namespace?: string;
+}
+
+const NEW_BINDING = '(binding the subject can create)';
+
+class Graph {
+  readonly ids: string[] = [];
+  readonly index = new Map<string, number>();
+  readonly out: Edge[][] = [];
+  private readonly pending: number[] = [];
+
+  node(id: string): number {
+    let i = this.index.get(id);
+    if (i === undefined) {
+      i = this.ids.length;
+      this.ids.push(id);
+      this.index.set(id, i);
+      this.out.push([]);
+      this.pending.push(i);
+    }
+    return i;
+  }
+
+  next(): number | undefined {
+    return this.pending.pop();
+  }
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function analyzeEscalations(authz: Authorizer, options: { userGroups?: ReadonlyMap<string, readonly string[]> } = {}): EscalationAnalysis {
+  const model = authz.model;
+  const userGroups = options.userGroups ?? new Map<string, readonly string[]>();
+
+  // Namespaces and the identities that live in them.
+  // `default` and `kube-system` exist in every cluster, whether or not the input lists them.
+  const nsSet = new Set<string>(['default', 'kube-system']);
+  for (const sa of model.serviceAccounts.values()) nsSet.add(sa.namespace);
+  for (const b of model.bindings) if (b.namespace) nsSet.add(b.namespace);
+  for (const ns of model.namespaceLabels.keys()) nsSet.add(ns);
+  const namespaces = [...nsSet].sort(compareStrings);
+  const saByNs = new Map<string, Set<string>>();
+  const addSA = (ns: string, name: string): void => {
+    let set = saByNs.get(ns);
+    if (!set) saByNs.set(ns, (set = new Set()));
+    set.add(`ServiceAccount:${ns}:${name}`);
+  };
+  for (const sa of model.serviceAccounts.values()) addSA(sa.namespace, sa.name);
+  // Every namespace has a `default` service account, whether or not the input lists it.
+  for (const ns of namespaces) addSA(ns, 'default');
+  const saByName = new Map<string, string[]>();
+  for (const [ns, set] of saByNs) for (const id of set) {
+    const name = id.slice(`ServiceAccount:${ns}:`.length);
+    saByName.set(name, [...(saByName.get(name) ?? []), id]);
+  }
+  const tokenOwnersByNs = new Map<string, string[]>();
+  for (const sa of model.serviceAccounts.values()) {
+    if (sa.tokenSecrets.length) tokenOwnersByNs.set(sa.namespace, [...(tokenOwnersByNs.get(sa.namespace) ?? []), `ServiceAccount:${sa.namespace}:${sa.name}`]);
+  }
+  // Secret name -> owning accounts (all namespaces), for get-by-name grants.
+  const tokenOwners = new Map<string, { namespace: string; serviceAccount: string }[]>();
+  for (const sa of model.serviceAccounts.values()) {
+    for (const secret of sa.tokenSecrets) {
+      tokenOwners.set(secret, [...(tokenOwners.get(secret) ?? []), { namespace: sa.namespace, serviceAccount: `ServiceAccount:${sa.namespace}:${sa.name}` }]);
+    }
+  }
+  const runningByNs = new Map<string, Set<string>>();
+  for (const w of model.workloads) {
+    if (!w.automountToken) continue;
+    let set = runningByNs.get(w.namespace);
+    if (!set) runningByNs.set(w.namespace, (set = new Set()));
+    set.add(`ServiceAccount:${w.namespace}:${w.serviceAccount}`);
+  }
+  const rolesByNs = new Map<string, string[]>();
+  for (const id of model.roles.keys()) {
+    if (!id.startsWith('Role/')) continue;
+    const [, ns = '', name = ''] = id.split('/');
+    rolesByNs.set(ns, [...(rolesByNs.get(ns) ?? []), name]);
+  }
+
+  const ctx: CapabilityContext = {
+    namespaces,
+    tokenSecretOwners: (ns, secret) => {
+      const all = tokenOwners.get(secret) ?? [];
+      return ns === '*' ? all : all.filter((o) => o.namespace === ns);
+    },
+    serviceAccountsNamed: (ns, name) => {
+      const all = saByName.get(name) ?? [];
+      return ns === '*' ? all : all.filter((id) => id === `ServiceAccount:${ns}:${name}`);
+    },
+    roleExists: (id) => model.roles.has(id),
+    rolesInNamespace: (ns) => rolesByNs.get(ns) ?? [],
+  };
+
+  const graph = new Graph();
+  const sources: number[] = [];
+  const sourceIds = new Set<string>();
+  const addSource = (id: string): void => {
+    if (sourceIds.has(id)) return;
+    sourceIds.add(id);
+    sources.push(graph.node(id));
+  };
+  for (const set of saByNs.values()) for (const id of set) addSource(id);
+  for (const b of model.bindings) for (const s of b.subjects) {
+    const id = bindingSubjectString(b, s);
+    if (id) addSource(id);
+  }
+  for (const user of userGroups.keys()) addSource(`User:${user}`);
+  const knownUsers = [...sourceIds].filter((id) => id.startsWith('User:')).sort(compareStrings);
+
+  // Identities with the same applicable bindings have the same edges: compute those once.
+  // Most capabilities come from a single grant, so a subject's edges are the union of its
+  // bindings' edges, each computed once. Only capabilities that combine grants (bind + write
+  // bindings, escalate + update, CSR create + approve, create + read secrets, namespaces + pods)
+  // need the subject's full rule set, and only when one of its bindings could contribute to one.
+  const scopedRules = (a: AppliedBinding): ScopedRule[] => {
+    const namespace = a.binding.kind === 'ClusterRoleBinding' ? '*' : a.binding.namespace;
+    const via: Via = a.group === undefined ? { binding: a.binding.id, role: a.binding.roleId } : { binding: a.binding.id, role: a.binding.roleId, group: a.group };
+    return (a.binding.rules ?? []).map((rule) => ({ namespace, rule, via }));
+  };
+  const appliedKey = (a: AppliedBinding): string => (a.group === undefined ? a.binding.id : `${a.binding.id}#${a.group}`);
+  const perBinding = new Map<string, { edges: EdgeSpec[]; combines: boolean }>();
+  const bindingEdges = (a: AppliedBinding): { edges: EdgeSpec[]; combines: boolean } => {
+    const key = appliedKey(a);
+    let entry = perBinding.get(key);
+    if (!entry) {
+      const rules = a.binding.rules ?? [];
+      entry = { edges: capabilityEdges(scopedRules(a), [a.binding], ctx, false), combines: rules.some(mayCombine) };
+      perBinding.set(key, entry);
+    }
+    return entry;
+  };
+  const memo = new Map<string, EdgeSpec[]>();
+  const subjectEdges = (user: UserInfo): EdgeSpec[] => {
+    const applied = authz.bindingsFor(user).filter((a) => a.binding.rules !== undefined);
+    const privileged = user.groups.includes(PRIVILEGED_GROUP);
+    const parts = applied.map(bindingEdges);
+    if (!privileged && applied.length === 1) return (parts[0] as { edges: EdgeSpec[] }).edges;
+    if (privileged || parts.filter((p) => p.combines).length > 0) {
+      const key = (privileged ? 'P|' : '') + applied.map(appliedKey).sort().join('|');
+      let edges = memo.get(key);
+      if (!edges) {
+        edges = capabilityEdges(applied.flatMap(scopedRules), applied.map((a) => a.binding), ctx, privileged);
+        memo.set(key, edges);
+      }
+      return edges;
+    }
+    const seen = new Set<string>();
+    const out: EdgeSpec[] = [];
+    for (const p of parts) for (const e of p.edges) if (!seen.has(e.to)) {
+      seen.add(e.to);
+      out.push(e);
+    }
+    return out;
+  };
+  const FULL: PolicyRule = { verbs: ['*'], apiGroups: ['*'], resources: ['*'], resourceNames: [], nonResourceURLs: [] };
+  const grantEdges = (id: string): EdgeSpec[] => {
+    // `ClusterRole:*`, `ClusterRole:*@ns`, `ClusterRole:<n>`, `ClusterRole:<n>@ns`, `Role:<ns>:<n>`
+    let rules: PolicyRule[] | undefined;
+    let namespace = '*';
+    let roleId: string;
+    if (id.startsWith('Role:')) {
+      const [, ns = '', name = ''] = id.split(':');
+      namespace = ns;
+      roleId = `Role/${ns}/${name}`;
+      rules = model.roles.get(roleId);
+    } else {
+      const body = id.slice('ClusterRole:'.length);
+      const at = body.lastIndexOf('@');
+      const name = at >= 0 ? body.slice(0, at) : body;
+      if (at >= 0) namespace = body.slice(at + 1);
+      roleId = name === '*' ? 'ClusterRole/*' : `ClusterRole/${name}`;
+      rules = name === '*' ? [FULL] : model.roles.get(roleId);
+    }
+    const via: Via = { binding: NEW_BINDING, role: roleId };
+    return capabilityEdges((rules ?? []).map((rule) => ({ namespace, rule, via })), [], ctx, false);
+  };
+
+  const hubTargets = (id: string): { to: string; namespace?: string }[] => {
+    const body = id.slice('hub:'.length);
+    const at = body.indexOf('@');
+    const kind = body.slice(0, at);
+    const ns = body.slice(at + 1);
+    if (kind === 'users') return knownUsers.map((to) => ({ to }));
+    if (kind === 'anyrole') return namespaces.map((n) => ({ to: `ClusterRole:*@${n}`, namespace: n }));
+    if (ns === '*') {
+      const fan = namespaces.map((n) => ({ to: `hub:${kind}@${n}`, namespace: n }));
+      return kind === 'secrets' ? [...fan, { to: 'impact:secrets' }] : fan;
+    }
+    switch (kind) {
+      case 'pods': {
+        const out = [...(saByNs.get(ns) ?? [])].map((to) => ({ to, namespace: ns }));
+        const enforce = model.namespaceLabels.get(ns)?.['pod-security.kubernetes.io/enforce'];
+        // Without a baseline/restricted enforce label a pod may be privileged or mount the host.
+        if (enforce !== 'baseline' && enforce !== 'restricted') out.push({ to: 'impact:node', namespace: ns });
+        // A pod can mount any Secret of its namespace.
+        out.push({ to: 'impact:secrets', namespace: ns });
+        return out;
+      }
+      case 'tokens':
+        return [...(saByNs.get(ns) ?? [])].map((to) => ({ to, namespace: ns }));
+      case 'roles':
+        return ctx.rolesInNamespace(ns).map((name) => ({ to: `Role:${ns}:${name}`, namespace: ns }));
+      case 'running':
+        return [...(runningByNs.get(ns) ?? [])].map((to) => ({ to, namespace: ns }));
+      case 'secrets': {
+        const out: { to: string; namespace?: string }[] = [];
+        for (const o of tokenOwnersByNs.get(ns) ?? []) out.push({ to: o, namespace: ns });
+        out.push({ to: 'impact:secrets', namespace: ns });
+        return out;
+      }
+      default:
+        return [];
+    }
+  };
+
+  for (const impact of IMPACTS) graph.node(`impact:${impact}`);
+  let edgeCount = 0;
+  for (let i = graph.next(); i !== undefined; i = graph.next()) {
+    const id = graph.ids[i] as string;
+    const out = graph.out[i] as Edge[];
+    if (id.startsWith('impact:')) continue;
+    if (id.startsWith('hub:')) {
+      for (const t of hubTargets(id)) out.push(t.namespace === undefined ? { to: graph.node(t.to), weight: 0 } : { to: graph.node(t.to), weight: 0, namespace: t.namespace });
+    } else {
+      const specs = id.startsWith('Role:') || id.startsWith('ClusterRole:') ? grantEdges(id) : subjectEdges(userInfoOf(parseSubject(id), userGroups));
+      for (const spec of specs) if (spec.to !== id) out.push({ to: graph.node(spec.to), weight: 1, spec });
+    }
+    edgeCount += out.length;
+  }
+
+  // Reverse adjacency (CSR layout) for the backward searches.
+  const n = graph.ids.length;
+  const revStart = new Int32Array(n + 1);
+  for (const edges of graph.out) for (const e of edges) (revStart[e.to + 1] as number)++;
+  for (let i = 0; i < n; i++) revStart[i + 1] = (revStart[i + 1] as number) + (revStart[i] as number);
+  const revFrom = new Int32Array(edgeCount);
+  const revEdge = new Int32Array(edgeCount);
+  const fill = revStart.slice(0, n);
+  graph.out.forEach((edges, from) => {
+    edges.forEach((e, k) => {
+      const pos = (fill[e.to] as number)++;
+      revFrom[pos] = from;
+      revEdge[pos] = k;
+    });
+  });
+
+  const paths: EscalationPath[] = [];
+  const dist = new Int32Array(n);
+  const nextEdge = new Int32Array(n);
+  // Every push follows an edge (plus the start), so 2*(edges+1) slots around the middle suffice.
+  const deque = new Int32Array(2 * edgeCount + 4);
+  for (const impact of IMPACTS) {
+    const target = graph.index.get(`impact:${impact}`) as number;
+    dist.fill(-1);
+    nextEdge.fill(-1);
+    // 0-1 BFS backwards from the impact: dist[v] = fewest permission-using steps from v.
+    let head = edgeCount + 2;
+    let tail = edgeCount + 2;
+    deque[tail++] = target;
+    dist[target] = 0;
+    const done = new Uint8Array(n);
+    while (head < tail) {
+      const v = deque[head++] as number;
+      if (done[v]) continue;
+      done[v] = 1;
+      const dv = dist[v] as number;
+      for (let p = revStart[v] as number; p < (revStart[v + 1] as number); p++) {
+        const u = revFrom[p] as number;
+        const k = revEdge[p] as number;
+        const e = (graph.out[u] as Edge[])[k] as Edge;
+        const du = dv + e.weight;
+        const cur = dist[u] as number;
+        if (cur !== -1 && cur <= du) continue;
+        dist[u] = du;
+        nextEdge[u] = k;
+        if (e.weight === 0) deque[--head] = u;
+        else deque[tail++] = u;
+      }
+    }
+    for (const s of sources) {
+      if ((dist[s] as number) <= 0) continue;
+      paths.push(buildPath(graph, s, impact, nextEdge));
+    }
+  }
+  paths.sort((a, b) => compareStrings(a.from, b.from) || IMPACTS.indexOf(a.impact) - IMPACTS.indexOf(b.impact));
+
+  const edges = (): GraphEdge[] => {
+    const out: GraphEdge[] = [];
+    graph.out.forEach((list, from) => {
+      const fromId = graph.ids[from] as string;
+      if (fromId.startsWith('hub:')) return;
+      for (const e of list) {
+        if (!e.spec) continue;
+        out.push({ from: fromId, to: e.spec.to, action: e.spec.action, permission: e.spec.permission, grantedBy: e.spec.grantedBy });
+      }
+    });
+    return out;
+  };
+  return { paths, edges, stats: { nodes: n, edges: edgeCount, sources: sources.length } };
+}
+
+function labelOf(id: string): string {
+  return id.startsWith('impact:') ? id.slice('impact:'.length) : id;
+}
+
+function buildPath(graph: Graph, source: number, impact: Impact, nextEdge: Int32Array): EscalationPath {
+  const steps: EscalationStep[] = [];
+  const rules: (PolicyRule | undefined)[] = [];
+  const vias: Via[] = [];
+  let v = source;
+  let guard = graph.ids.length + 1;
+  while (!(graph.ids[v] as string).startsWith('impact:') && guard-- > 0) {
+    const e = (graph.out[v] as Edge[])[nextEdge[v] as number] as Edge;
+    if (e.weight === 1 && e.spec) {
+      const { binding, role } = e.spec.grantedBy;
+      steps.push({ subject: graph.ids[v] as string, action: e.spec.action, permission: { ...e.spec.permission }, grantedBy: { binding, role }, becomes: labelOf(graph.ids[e.to] as string) });
+      rules.push(e.spec.rule);
+      vias.push(e.spec.grantedBy);
+    } else {
+      const last = steps[steps.length - 1];
+      if (last) {
+        last.becomes = labelOf(graph.ids[e.to] as string);
+        if (e.namespace !== undefined && last.permission.namespace === undefined) last.permission.namespace = e.namespace;
+      }
+    }
+    v = e.to;
+  }
+  return { from: graph.ids[source] as string, impact, severity: IMPACT_SEVERITY[impact], steps, remediation: remediationFor(steps, vias, rules) };
+}
+
+/**
+ * The least disruptive cut: the first step granted by a real binding. If that binding names the
+ * stepping subject directly, removing the subject from it breaks the path without touching anyone
+ * else; if it comes through a group, the rule is removed from the role instead.
+ */
+function remediationFor(steps: EscalationStep[], vias: Via[], rules: (PolicyRule | undefined)[]): Remediation {
+  for (let i = 0; i < steps.length; i++) {
+    const via = vias[i] as Via;
+    const step = steps[i] as EscalationStep;
+    if (via.binding.startsWith('(')) continue;
+    if (via.group === undefined) {
+      return { kind: 'remove-subject', binding: via.binding, role: via.role, subject: step.subject, description: `remove ${step.subject} from the subjects of ${via.binding}` };
+    }
+    const rule = rules[i];
+    const r: Remediation = { kind: 'remove-rule', binding: via.binding, role: via.role, description: `remove the rule granting ${step.permission.verb} ${step.permission.resource} from ${via.role} (reaches ${step.subject} through group ${via.group} in ${via.binding})` };
+    if (rule) r.rule = describeRule(rule);
+    return r;
+  }
+  return { kind: 'remove-subject', binding: '(authentication)', role: '(none)', description: `remove ${steps[0]?.subject ?? 'the subject'} from ${PRIVILEGED_GROUP}` };
+}

@@ -1,0 +1,263 @@
+/**
+ * Lazy exact positions for a YAML document: re-parse ONE document into js-yaml's flat event
+ * stream (offsets into the source, no AST) only when a position is asked for, then walk the
+ * events along a JSON Pointer. Parsed documents are kept in a small LRU cache, because a
+ * resource's findings are usually located together.
+ */
+import { EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE, getScalarValue, load, parseEvents } from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
+import { splitPointer } from '../model/pointer.js';
+import { KUBERNETES_YAML_SCHEMA } from './schema.js';
+
+/** Offsets [start, end) into the parsed source. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+interface Parsed {
+  src: string;
+  events: Event[];
+  /** Anchor name -> index of the anchored node's event. */
+  anchors: Map<string, number>;
+}
+
+const CACHE_SIZE = 64;
+const cache = new Map<object, Parsed>();
+
+function parsedFor(owner: object, src: string): Parsed | undefined {
+  const hit = cache.get(owner);
+  if (hit) {
+    cache.delete(owner);
+    cache.set(owner, hit);
+    return hit;
+  }
+  let events: Event[];
+  try {
+    events = parseEvents(src, { maxDepth: 10_000 });
+  } catch {
+    return undefined; // the document failed to parse when loaded too; nothing to locate
+  }
+  const anchors = new Map<string, number>();
+  events.forEach((e, i) => {
+    if (e.type !== EVENT_ID.ALIAS && e.type !== EVENT_ID.POP && e.type !== EVENT_ID.DOCUMENT && e.anchorStart >= 0) {
+      anchors.set(src.slice(e.anchorStart, e.anchorEnd), i);
+    }
+  });
+  const parsed: Parsed = { src, events, anchors };
+  cache.set(owner, parsed);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as object);
+  return parsed;
+}
+
+/** Index just past the node that starts at event i. */
+function skip(events: Event[], i: number): number {
+  const e = events[i];
+  if (!e || (e.type !== EVENT_ID.MAPPING && e.type !== EVENT_ID.SEQUENCE)) return i + 1;
+  let depth = 0;
+  for (let j = i; j < events.length; j++) {
+    const t = (events[j] as Event).type;
+    if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE) depth++;
+    else if (t === EVENT_ID.POP && --depth === 0) return j + 1;
+  }
+  return events.length;
+}
+
+function isEmptyScalar(e: Event): boolean {
+  return e.type === EVENT_ID.SCALAR && e.valueStart < 0 && e.tagStart < 0 && e.anchorStart < 0;
+}
+
+/** Start of a block scalar's `|`/`>` header, found on the line before its content. */
+function blockHeaderStart(src: string, contentStart: number): number {
+  let le = contentStart - 1;
+  if (src.charCodeAt(le) === 10) le--;
+  if (src.charCodeAt(le) === 13) le--;
+  let ls = le;
+  while (ls > 0 && src.charCodeAt(ls - 1) !== 10 && src.charCodeAt(ls - 1) !== 13) ls--;
+  for (let p = ls; p <= le; p++) {
+    const c = src[p];
+    if ((c === '|' || c === '>') && (p === ls || src[p - 1] === ' ' || src[p - 1] === '\t' || src[p - 1] === ':' || src[p - 1] === '-')) return p;
+  }
+  return contentStart;
+}
+
+function propsStart(e: { anchorStart: number; tagStart: number }, start: number): number {
+  let s = start;
+  if (e.anchorStart >= 0) s = Math.min(s, e.anchorStart - 1); // include `&`
+  if (e.tagStart >= 0) s = Math.min(s, e.tagStart);
+  return s;
+}
+
+function scalarSpan(src: string, e: ScalarEvent): Span | undefined {
+  if (e.valueStart < 0) {
+    if (e.tagStart >= 0 || e.anchorStart >= 0) {
+      const start = propsStart(e, Number.MAX_SAFE_INTEGER);
+      const end = Math.max(e.tagEnd, e.anchorEnd);
+      return { start, end };
+    }
+    return undefined;
+  }
+  let start = e.valueStart;
+  let end = e.valueEnd;
+  if (e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED) {
+    start--;
+    end++;
+  } else if (e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK) {
+    start = blockHeaderStart(src, e.valueStart);
+    // Trailing line break(s) belong to the scalar's value but not to what an editor highlights.
+    while (end > start && (src.charCodeAt(end - 1) === 10 || src.charCodeAt(end - 1) === 13)) end--;
+  }
+  return { start: propsStart(e, start), end };
+}
+
+/** Source span of the node starting at event i. */
+function nodeSpan(p: Parsed, i: number): Span | undefined {
+  const { src, events } = p;
+  const e = events[i];
+  if (!e) return undefined;
+  if (e.type === EVENT_ID.SCALAR) return scalarSpan(src, e);
+  if (e.type === EVENT_ID.ALIAS) return { start: e.anchorStart - 1, end: e.anchorEnd };
+  if (e.type !== EVENT_ID.MAPPING && e.type !== EVENT_ID.SEQUENCE) return undefined;
+  const start = propsStart(e, e.start);
+  let end = e.start;
+  const stop = skip(events, i);
+  for (let j = i + 1; j < stop; j++) {
+    const c = events[j] as Event;
+    if (c.type === EVENT_ID.SCALAR || c.type === EVENT_ID.ALIAS) {
+      const s = c.type === EVENT_ID.SCALAR ? scalarSpan(src, c) : { start: c.anchorStart - 1, end: c.anchorEnd };
+      if (s && s.end > end) end = s.end;
+    }
+  }
+  if (e.style === COLLECTION_STYLE.FLOW) {
+    // Extend over the closing bracket (skipping separators and comments).
+    const close = e.type === EVENT_ID.MAPPING ? '}' : ']';
+    let k = end === e.start ? e.start + 1 : end;
+    let depth = 0;
+    while (k < src.length) {
+      const c = src[k];
+      if (c === '#') {
+        while (k < src.length && src[k] !== '\n') k++;
+        continue;
+      }
+      if (c === '[' || c === '{') depth++;
+      else if (c === ']' || c === '}') {
+        if (depth === 0) {
+          if (c === close) end = k + 1;
+          break;
+        }
+        depth--;
+      }
+      k++;
+    }
+  }
+  if (end <= start) end = start + 1;
+  return { start, end };
+}
+
+/** Plain scalars that YAML 1.1 resolves to something other than a string (cheap pre-filter). */
+const MAYBE_NON_STRING = /^(?:[yYnN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL|[-+]?[0-9.].*)$/;
+
+function keyMatches(p: Parsed, i: number, token: string): boolean {
+  const e = p.events[i];
+  if (!e || e.type !== EVENT_ID.SCALAR) return false;
+  const text = e.valueStart < 0 ? '' : getScalarValue(p.src, e);
+  if (text === token) return e.style !== SCALAR_STYLE.PLAIN || !MAYBE_NON_STRING.test(text) || resolvePlain(text) === token;
+  // Plain keys are resolved like values: `yes:` is the key "true", `0644:` is "420".
+  if (e.style === SCALAR_STYLE.PLAIN && (text === '' || MAYBE_NON_STRING.test(text))) return resolvePlain(text) === token;
+  return false;
+}
+
+function resolvePlain(text: string): string {
+  if (text === '') return 'null';
+  try {
+    return String(load(text, { schema: KUBERNETES_YAML_SCHEMA }));
+  } catch {
+    return text;
+  }
+}
+
+function isMergeKey(p: Parsed, i: number): boolean {
+  const e = p.events[i];
+  return e !== undefined && e.type === EVENT_ID.SCALAR && e.style === SCALAR_STYLE.PLAIN && e.valueStart >= 0 && p.src.slice(e.valueStart, e.valueEnd) === '<<';
+}
+
+function deref(p: Parsed, i: number, hops = 0): number | undefined {
+  const e = p.events[i];
+  if (e?.type !== EVENT_ID.ALIAS) return i;
+  if (hops > 64) return undefined;
+  const target = p.anchors.get(p.src.slice(e.anchorStart, e.anchorEnd));
+  return target === undefined ? undefined : deref(p, target, hops + 1);
+}
+
+/** Key and value event indexes of `token` in the mapping at i, own keys first, then `<<` merges. */
+function findInMapping(p: Parsed, i: number, token: string, depth = 0): { key: number; value: number } | undefined {
+  const { events } = p;
+  const merges: number[] = [];
+  let found: { key: number; value: number } | undefined;
+  let j = i + 1;
+  while (j < events.length && (events[j] as Event).type !== EVENT_ID.POP) {
+    const key = j;
+    const value = skip(events, key);
+    if (keyMatches(p, key, token)) found = { key, value };
+    else if (isMergeKey(p, key)) merges.push(value);
+    j = skip(events, value);
+  }
+  if (found || depth > 16) return found;
+  for (const m of merges) {
+    const target = deref(p, m);
+    if (target === undefined) continue;
+    const t = events[target];
+    const sources: number[] = [];
+    if (t?.type === EVENT_ID.MAPPING) sources.push(target);
+    else if (t?.type === EVENT_ID.SEQUENCE) {
+      for (let k = target + 1; k < events.length && (events[k] as Event).type !== EVENT_ID.POP; k = skip(events, k)) {
+        const s = deref(p, k);
+        if (s !== undefined && events[s]?.type === EVENT_ID.MAPPING) sources.push(s);
+      }
+    }
+    for (const s of sources) {
+      const hit = findInMapping(p, s, token, depth + 1);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Span of the value at `pointer` in the single-document YAML `src`. A missing field resolves to
+ * its nearest existing ancestor; a key with an empty (null) value resolves to the key.
+ */
+export function locateYaml(owner: object, src: string, pointer: string): Span | undefined {
+  const p = parsedFor(owner, src);
+  if (!p) return undefined;
+  const { events } = p;
+  let i = 0;
+  while (i < events.length && (events[i] as Event).type === EVENT_ID.DOCUMENT) i++;
+  if (i >= events.length || (events[i] as Event).type === EVENT_ID.POP) return undefined;
+  let shown = i; // the node whose span is reported (an alias stays an alias)
+  for (const token of splitPointer(pointer)) {
+    const node = deref(p, i);
+    if (node === undefined) break;
+    const e = events[node] as Event;
+    let next: number | undefined;
+    if (e.type === EVENT_ID.MAPPING) {
+      const hit = findInMapping(p, node, token);
+      if (hit && isEmptyScalar(events[hit.value] as Event)) return nodeSpan(p, hit.key);
+      next = hit?.value;
+    } else if (e.type === EVENT_ID.SEQUENCE && /^(0|[1-9][0-9]*)$/.test(token)) {
+      let n = Number(token);
+      let k = node + 1;
+      while (k < events.length && (events[k] as Event).type !== EVENT_ID.POP) {
+        if (n-- === 0) {
+          next = k;
+          break;
+        }
+        k = skip(events, k);
+      }
+    }
+    if (next === undefined) break;
+    i = next;
+    shown = next;
+  }
+  return nodeSpan(p, shown);
+}
