@@ -109,6 +109,7 @@ export function normalizedFrameworks(refs: Partial<FrameworkRefs> | undefined): 
 
 // C0 controls except tab/newline, DEL, C1 controls, and bidi overrides/isolates (Trojan Source).
 const UNSAFE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const NEEDS_SANITISING = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Make text safe for a terminal or a line-oriented format: control characters (ANSI escape
@@ -116,6 +117,7 @@ const UNSAFE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u206
  * breaks become spaces so one finding stays on one line.
  */
 export function singleLine(text: string): string {
+  if (!NEEDS_SANITISING.test(text)) return text; // the common case, kept cheap for large reports
   return text
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(/\t/g, ' ')

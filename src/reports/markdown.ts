@@ -23,8 +23,12 @@ import {
 import type { FormatContext } from './context.js';
 
 /** Escape text for a table cell: markdown syntax is backslash-escaped, HTML is entity-encoded. */
+const MD_SPECIAL = /[\\`*_[\]~|&<>]/;
+
 export function mdCell(text: string): string {
-  return singleLine(text)
+  const line = singleLine(text);
+  if (!MD_SPECIAL.test(line)) return line; // the common case, kept cheap for large reports
+  return line
     .replace(/[\\`*_[\]~|]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

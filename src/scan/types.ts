@@ -15,6 +15,11 @@ export interface ComplianceItem {
   controls: string[];
   /** Unsuppressed findings against the item. */
   findings: number;
+  /** Whether the framework marks the item as automatable. */
+  automated?: boolean;
+  /** Why an item is manual or not applicable, in words (e.g. "the input holds no Ingress"). */
+  reason?: string;
+  manualReason?: 'not-manifest-checkable' | 'manual-recommendation' | 'no-control';
 }
 
 export interface FrameworkCompliance {

@@ -11,6 +11,8 @@ import { implementingControls } from './compliance.js';
 export type { CatalogItem, FrameworkCatalog, FrameworkName } from './types.js';
 export { catalogs, isKnownId } from './catalogs.js';
 export { computeCompliance, complianceScore, implementingControls } from './compliance.js';
+export { describeFramework, summarizeFrameworks } from './describe.js';
+export type { Coverage, FrameworkDescription, FrameworkItemDescription, FrameworkSummary } from './describe.js';
 export { presentKindsOf } from '../controls/rules/platform/lib/applicability.js';
 export type { ComplianceInput, ComplianceItemDetail, ManualReason } from './compliance.js';
 

@@ -49,12 +49,14 @@ const TECHNIQUES: readonly (readonly [string, string, string, readonly string[]]
   ['T1499', 'Endpoint Denial of Service', 'Impact', ['Denial of service']],
 ];
 
+const UNMAPPED = 'no configuration control maps to this technique: detect it at runtime';
+
 export const mitreCatalog: FrameworkCatalog = {
   name: 'mitre',
   title: 'MITRE ATT&CK for Containers',
   version: 'v16',
   items: TECHNIQUES.map(([id, title, tactic, microsoft]): CatalogItem => {
-    const item: CatalogItem = { id, title, section: tactic.split(',')[0]!, tactic, automated: true };
+    const item: CatalogItem = { id, title, section: tactic.split(',')[0]!, tactic, automated: false, reason: UNMAPPED };
     if (microsoft.length > 0) item.microsoft = microsoft;
     return item;
   }),

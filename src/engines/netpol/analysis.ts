@@ -41,6 +41,8 @@ export interface Contribution {
   ruleName?: string;
   pointer?: string;
   file?: string;
+  /** For `Isolate`: the NetworkPolicies that isolate the pod for this direction. */
+  isolatedBy?: string[];
   /** Ports this step decided (already limited to what earlier tiers left undecided). */
   ports: PortSet;
   reason: string;
@@ -94,8 +96,8 @@ export class NetworkAnalysis {
     this.adminBySubject = { ingress: empty(), egress: empty() };
     this.baselineBySubject = { ingress: empty(), egress: empty() };
     for (const p of model.policies) {
-      for (const w of model.workloadsByNamespace.get(p.namespace) ?? []) {
-        if (w.hostNetwork || !selectorMatches(p.podSelector, w.labels)) continue;
+      for (const w of this.selectInNamespace(p.namespace, p.podSelector)) {
+        if (w.hostNetwork) continue;
         if (p.affects.ingress) this.npBySubject.ingress[w.index]!.push(p);
         if (p.affects.egress) this.npBySubject.egress[w.index]!.push(p);
       }
@@ -119,6 +121,38 @@ export class NetworkAnalysis {
   }
 
   /* ----------------------------------------------------------------- selection */
+
+  /** Per namespace, workloads by `key=value` label: narrows matchLabels selectors before full matching. */
+  private labelIndex: Map<string, Map<string, Workload[]>> | undefined;
+
+  /** Workloads of a namespace a pod selector picks (`undefined` = all); exact via `selectorMatches`. */
+  private selectInNamespace(ns: string, selector: LabelSelector | undefined): Workload[] {
+    const all = this.model.workloadsByNamespace.get(ns) ?? [];
+    if (selector === undefined) return all;
+    let candidates = all;
+    const ml = selector.matchLabels;
+    if (ml) {
+      if (!this.labelIndex) {
+        this.labelIndex = new Map();
+        for (const w of this.model.workloads) {
+          let m = this.labelIndex.get(w.namespace);
+          if (!m) this.labelIndex.set(w.namespace, (m = new Map()));
+          for (const [k, v] of Object.entries(w.labels)) {
+            const key = `${k}\u0000${v}`;
+            const l = m.get(key);
+            if (l) l.push(w);
+            else m.set(key, [w]);
+          }
+        }
+      }
+      const m = this.labelIndex.get(ns);
+      for (const [k, v] of Object.entries(ml)) {
+        const l = m?.get(`${k}\u0000${v}`) ?? [];
+        if (l.length < candidates.length) candidates = l;
+      }
+    }
+    return candidates.filter((w) => selectorMatches(selector, w.labels));
+  }
 
   private nsLabels(ns: string): Record<string, string> {
     return this.model.namespaceLabels.get(ns) ?? { 'kubernetes.io/metadata.name': ns };
@@ -185,9 +219,7 @@ export class NetworkAnalysis {
     const namespaces = peer.namespaceSelector === undefined ? [policy.namespace] : this.model.namespaces.filter((ns) => selectorMatches(peer.namespaceSelector, this.nsLabels(ns)));
     const out: number[] = [];
     for (const ns of namespaces) {
-      for (const w of this.model.workloadsByNamespace.get(ns) ?? []) {
-        if (!w.hostNetwork && (peer.podSelector === undefined || selectorMatches(peer.podSelector, w.labels))) out.push(w.index);
-      }
+      for (const w of this.selectInNamespace(ns, peer.podSelector)) if (!w.hostNetwork) out.push(w.index);
     }
     this.peerSetCache.set(key, out);
     return out;
@@ -311,7 +343,7 @@ export class NetworkAnalysis {
       }
       const denied = npTier.subtract(npAllowed);
       if (explain && !denied.isEmpty()) {
-        contributions.push({ tier: 'networkpolicy', action: 'Isolate', ports: denied, reason: `isolated for ${direction} by ${result.policies.join(', ')} and no rule allows it` });
+        contributions.push({ tier: 'networkpolicy', action: 'Isolate', isolatedBy: result.policies, ports: denied, reason: `isolated for ${direction} by ${result.policies.join(', ')} and no rule allows it` });
       }
       allowed = allowed.union(npAllowed.intersect(npTier));
       npTier = PortSet.EMPTY;

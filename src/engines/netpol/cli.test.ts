@@ -81,6 +81,11 @@ test('eval: denied by isolation exits 1 and names the isolating policy', async (
   assert.equal(code, 1);
   assert.match(t.out(), /DENIED/);
   assert.match(t.out(), /isolated for ingress by NetworkPolicy\/shop\/db and no rule allows it/);
+  const j = io(dir);
+  await run(['eval', 'v1', '--from', 'shop/db', '--to', 'shop/db', '--port', '5432', '--format', 'json'], j);
+  const r = JSON.parse(j.out()) as { allowed: boolean; ingress: { isolated: boolean; decidedBy: { action: string; isolatedBy: string[] }[] } };
+  assert.equal(r.allowed, false);
+  assert.deepEqual(r.ingress.decidedBy.map((d) => [d.action, d.isolatedBy]), [['Isolate', ['NetworkPolicy/shop/db']]]);
 });
 
 test('eval: usage errors', async () => {

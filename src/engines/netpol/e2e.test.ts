@@ -27,6 +27,9 @@ interface Case {
   policies: K8sObject[];
   checks: Check[];
   cni?: CniName;
+  /** End state of upstream cases that relabel pods or namespaces mid-test. */
+  podLabels?: Record<string, Record<string, string>>;
+  namespaceLabels?: Record<string, Record<string, string>>;
 }
 
 const tcp80 = (reach: Check['reach']): Check => ({ port: 80, protocol: 'TCP', reach });
@@ -187,23 +190,31 @@ const CASES: Case[] = [
       netpol('x', 'allow-client-a-via-pod-selector', {
         podSelector: { matchLabels: { pod: 'a' } },
         ingress: [{ from: [{ podSelector: { matchLabels: { pod: 'b' } } }] }],
-        egress: [{ to: [{ podSelector: { matchLabels: { pod: 'b' } } }], ports: [{ port: 80, protocol: 'TCP' }] }],
-        policyTypes: ['Ingress', 'Egress'],
+        egress: [{ ports: [{ port: 80 }] }],
+        policyTypes: ['Egress', 'Ingress'],
       }),
     ],
     checks: [
-      tcp80((r) => r.expectAllIngress('x/a', false).expect('x/b', 'x/a', true).expectAllEgress('x/a', false).expect('x/a', 'x/b', true)),
-      tcp81((r) => r.expectAllIngress('x/a', false).expect('x/b', 'x/a', true).expectAllEgress('x/a', false)),
+      tcp80((r) => r.expectAllIngress('x/a', false).expect('x/b', 'x/a', true)),
+      tcp81((r) => r.expectAllIngress('x/a', false).expectAllEgress('x/a', false).expect('x/b', 'x/a', true)),
     ],
   },
   {
     name: 'should support denying of egress traffic on the client side (even if the server explicitly allows this traffic)',
     policies: [
-      netpol('x', 'allow-to-ns-y-pod-a', { podSelector: { matchLabels: { pod: 'a' } }, egress: [{ to: [{ namespaceSelector: { matchLabels: { ns: 'y' } }, podSelector: { matchLabels: { pod: 'a' } } }] }], policyTypes: ['Egress'] }),
-      netpol('y', 'allow-from-xa-to-ya', { podSelector: { matchLabels: { pod: 'a' } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { ns: 'x' } }, podSelector: { matchLabels: { pod: 'a' } } }] }], policyTypes: ['Ingress'] }),
-      netpol('y', 'allow-from-xa-to-yb', { podSelector: { matchLabels: { pod: 'b' } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { ns: 'x' } }, podSelector: { matchLabels: { pod: 'a' } } }] }], policyTypes: ['Ingress'] }),
+      netpol('x', 'allow-to-ns-y-pod-a', { podSelector: { matchLabels: { pod: 'a' } }, egress: [{ to: [{ namespaceSelector: { matchLabels: { [NS_KEY]: 'y' } }, podSelector: { matchLabels: { pod: 'a' } } }] }], policyTypes: ['Egress'] }),
+      netpol('y', 'allow-from-xa-on-ya-match-selector', { podSelector: { matchLabels: { pod: 'a' } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { [NS_KEY]: 'x' } }, podSelector: { matchLabels: { pod: 'a' } } }] }], policyTypes: ['Ingress'] }),
+      netpol('y', 'allow-from-xa-on-yb-match-selector', { podSelector: { matchLabels: { pod: 'b' } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { [NS_KEY]: 'x' } }, podSelector: { matchLabels: { pod: 'a' } } }] }], policyTypes: ['Ingress'] }),
     ],
-    checks: [tcp80((r) => r.expectAllEgress('x/a', false).expect('x/a', 'y/a', true).expectAllIngress('y/a', false).expect('x/a', 'y/a', true).expectAllIngress('y/b', false))],
+    checks: [
+      tcp80((r) =>
+        r
+          .expectPeer({ namespace: 'x', pod: 'a' }, {}, false)
+          .expectPeer({}, { namespace: 'y', pod: 'a' }, false)
+          .expectPeer({ namespace: 'x', pod: 'a' }, { namespace: 'y', pod: 'a' }, true)
+          .expectPeer({}, { namespace: 'y', pod: 'b' }, false),
+      ),
+    ],
   },
   {
     name: 'should enforce egress policy allowing traffic to a server in a different namespace based on PodSelector and NamespaceSelector',
@@ -218,46 +229,54 @@ const CASES: Case[] = [
   {
     name: 'should enforce multiple ingress policies with ingress allow-all policy taking precedence',
     policies: [
-      netpol('x', 'allow-client-a-via-ns-selector-80', { podSelector: { matchLabels: { pod: 'a' } }, ingress: [{ ports: [{ port: 80, protocol: 'TCP' }] }], policyTypes: ['Ingress'] }),
-      netpol('x', 'allow-all', { podSelector: {}, ingress: [{}], policyTypes: ['Ingress'] }),
+      netpol('x', 'allow-ingress-port-80', { podSelector: {}, ingress: [{ ports: [{ port: 80 }] }], policyTypes: ['Ingress'] }),
+      netpol('x', 'allow-ingress', { podSelector: {}, ingress: [{}], policyTypes: ['Ingress'] }),
     ],
-    checks: [tcp80(allTrue), tcp81(allTrue)],
+    checks: [tcp81(allTrue)],
   },
   {
-    name: 'should enforce multiple ingress policies: the port-80 policy alone blocks 81 (first stage of the precedence case)',
-    policies: [netpol('x', 'allow-client-a-via-ns-selector-80', { podSelector: { matchLabels: { pod: 'a' } }, ingress: [{ ports: [{ port: 80, protocol: 'TCP' }] }], policyTypes: ['Ingress'] })],
-    checks: [tcp80(allTrue), tcp81((r) => r.expectAllIngress('x/a', false))],
+    name: 'should enforce multiple ingress policies with ingress allow-all policy taking precedence (first stage: port 80 only)',
+    policies: [netpol('x', 'allow-ingress-port-80', { podSelector: {}, ingress: [{ ports: [{ port: 80 }] }], policyTypes: ['Ingress'] })],
+    checks: [tcp81((r) => r.expectPeer({}, { namespace: 'x' }, false)), tcp80(allTrue)],
   },
   {
     name: 'should enforce multiple egress policies with egress allow-all policy taking precedence',
     policies: [
-      netpol('x', 'allow-egress-port-80', { podSelector: { matchLabels: { pod: 'a' } }, egress: [{ ports: [{ port: 80, protocol: 'TCP' }] }], policyTypes: ['Egress'] }),
-      netpol('x', 'allow-all', { podSelector: {}, egress: [{}], policyTypes: ['Egress'] }),
+      netpol('x', 'allow-egress-port-80', { podSelector: {}, egress: [{ ports: [{ port: 80 }] }], policyTypes: ['Egress'] }),
+      netpol('x', 'allow-egress', { podSelector: {}, egress: [{}], policyTypes: ['Egress'] }),
     ],
-    checks: [tcp80(allTrue), tcp81(allTrue)],
+    checks: [tcp81(allTrue)],
   },
   {
-    name: 'should enforce multiple egress policies: the port-80 policy alone blocks 81 (first stage)',
-    policies: [netpol('x', 'allow-egress-port-80', { podSelector: { matchLabels: { pod: 'a' } }, egress: [{ ports: [{ port: 80, protocol: 'TCP' }] }], policyTypes: ['Egress'] })],
-    checks: [tcp80(allTrue), tcp81((r) => r.expectAllEgress('x/a', false))],
+    name: 'should enforce multiple egress policies with egress allow-all policy taking precedence (first stage: port 80 only)',
+    policies: [netpol('x', 'allow-egress-port-80', { podSelector: {}, egress: [{ ports: [{ port: 80 }] }], policyTypes: ['Egress'] })],
+    checks: [tcp81((r) => r.expectPeer({ namespace: 'x' }, {}, false)), tcp80(allTrue)],
   },
   {
     name: 'should enforce policies to check ingress and egress policies can be controlled independently based on PodSelector',
     policies: [
-      netpol('x', 'deny-egress-pod-a', { podSelector: { matchLabels: { pod: 'a' } }, policyTypes: ['Egress'] }),
-      netpol('x', 'deny-ingress-pod-b', { podSelector: { matchLabels: { pod: 'b' } }, policyTypes: ['Ingress'] }),
+      netpol('x', 'allow-egress-for-target', { podSelector: { matchLabels: { pod: 'a' } }, egress: [{}], policyTypes: ['Egress'] }),
+      netpol('x', 'deny-ingress-via-label-selector', { podSelector: { matchLabels: { pod: 'a' } }, policyTypes: ['Ingress'] }),
     ],
-    checks: [tcp80((r) => r.expectAllEgress('x/a', false).expectAllIngress('x/b', false))],
+    checks: [tcp80((r) => r.expectAllIngress('x/a', false))],
+  },
+  {
+    name: 'should enforce policies to check ingress and egress policies can be controlled independently based on PodSelector (first stage: egress allow only)',
+    policies: [netpol('x', 'allow-egress-for-target', { podSelector: { matchLabels: { pod: 'a' } }, egress: [{}], policyTypes: ['Egress'] })],
+    checks: [tcp80(allTrue)],
   },
   {
     name: "should not mistakenly treat 'protocol: SCTP' as 'protocol: TCP', even if the plugin doesn't support SCTP",
-    policies: [netpol('x', 'allow-only-sctp-ingress-on-port-81', { podSelector: { matchLabels: { pod: 'a' } }, ingress: [{ ports: [{ port: 81, protocol: 'SCTP' }] }], policyTypes: ['Ingress'] })],
-    checks: [tcp81((r) => r.expectAllIngress('x/a', false)), { port: 81, protocol: 'SCTP', reach: allTrue }],
+    policies: [
+      netpol('x', 'deny-ingress', { podSelector: {}, policyTypes: ['Ingress'] }),
+      netpol('x', 'allow-only-sctp-ingress-on-port-81', { podSelector: { matchLabels: { pod: 'a' } }, ingress: [{ ports: [{ port: 81, protocol: 'SCTP' }] }], policyTypes: ['Ingress'] }),
+    ],
+    checks: [tcp81((r) => r.expectPeer({}, { namespace: 'x' }, false)), { port: 81, protocol: 'SCTP', reach: (r) => r.expectPeer({}, { namespace: 'x', pod: 'b' }, false).expectPeer({}, { namespace: 'x', pod: 'c' }, false) }],
   },
   {
     name: "should properly isolate pods that are selected by a policy allowing SCTP, even if the plugin doesn't support SCTP",
-    policies: [netpol('x', 'allow-only-sctp-ingress-on-port-80', { podSelector: {}, ingress: [{ ports: [{ port: 80, protocol: 'SCTP' }] }], policyTypes: ['Ingress'] })],
-    checks: [tcp80((r) => r.expectPeer({}, { namespace: 'x' }, false))],
+    policies: [netpol('x', 'allow-only-sctp-ingress-on-port-80', { podSelector: { matchLabels: { pod: 'a' } }, ingress: [{ ports: [{ port: 80, protocol: 'SCTP' }] }], policyTypes: ['Ingress'] })],
+    checks: [tcp81((r) => r.expectAllIngress('x/a', false))],
   },
   {
     name: 'should not allow access by TCP when a policy specifies only UDP',
@@ -298,8 +317,51 @@ const CASES: Case[] = [
   },
   {
     name: 'should enforce policy based on NamespaceSelector with MatchExpressions using default ns label',
-    policies: [netpol('x', 'allow-client-a-via-ns-selector-for-immutable-ns-label', { podSelector: { matchLabels: { pod: 'a' } }, egress: [{ to: [{ namespaceSelector: { matchExpressions: [{ key: NS_KEY, operator: 'In', values: ['y'] }] } }] }], policyTypes: ['Egress'] })],
-    checks: [tcp80((r) => r.expectPeer({ namespace: 'x', pod: 'a' }, { namespace: 'x' }, false).expectPeer({ namespace: 'x', pod: 'a' }, { namespace: 'z' }, false))],
+    policies: [netpol('x', 'allow-ns-y-match-selector-for-immutable-ns-label', { podSelector: { matchLabels: { pod: 'a' } }, egress: [{ to: [{ namespaceSelector: { matchExpressions: [{ key: NS_KEY, operator: 'NotIn', values: ['y'] }] } }] }], policyTypes: ['Egress'] })],
+    checks: [tcp80((r) => r.expectPeer({ namespace: 'x', pod: 'a' }, { namespace: 'y' }, false))],
+  },
+  {
+    name: 'should enforce updated policy (end state: allow-all mutated to deny-all)',
+    policies: [netpol('x', 'allow-all-mutate-to-deny-all', { podSelector: {}, ingress: [], policyTypes: ['Ingress'] })],
+    checks: [tcp81((r) => r.expectPeer({}, { namespace: 'x' }, false))],
+  },
+  {
+    name: 'should allow ingress access from updated namespace (before the label)',
+    policies: [netpol('x', 'allow-client-a-via-ns-selector', { podSelector: { matchLabels: { pod: 'a' } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { ns2: 'updated' } } }] }], policyTypes: ['Ingress'] })],
+    checks: [tcp80((r) => r.expectAllIngress('x/a', false))],
+  },
+  {
+    name: 'should allow ingress access from updated namespace (after the label)',
+    namespaceLabels: { y: { ns2: 'updated' } },
+    policies: [netpol('x', 'allow-client-a-via-ns-selector', { podSelector: { matchLabels: { pod: 'a' } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { ns2: 'updated' } } }] }], policyTypes: ['Ingress'] })],
+    checks: [tcp80((r) => r.expectAllIngress('x/a', false).expectPeer({ namespace: 'y' }, {}, true))],
+  },
+  {
+    name: 'should allow ingress access from updated pod (after the label)',
+    podLabels: { 'x/b': { pod2: 'updated' } },
+    policies: [netpol('x', 'allow-client-a-via-pod-selector', { podSelector: { matchLabels: { pod: 'a' } }, ingress: [{ from: [{ podSelector: { matchLabels: { pod: 'b', pod2: 'updated' } } }] }], policyTypes: ['Ingress'] })],
+    checks: [tcp80((r) => r.expectAllIngress('x/a', false).expect('x/b', 'x/a', true))],
+  },
+  {
+    name: 'should deny ingress access to updated pod (before and after the label)',
+    policies: [netpol('x', 'deny-ingress-via-label-selector', { podSelector: { matchLabels: { target: 'isolated' } }, policyTypes: ['Ingress'] })],
+    checks: [tcp80(allTrue)],
+  },
+  {
+    name: 'should deny ingress access to updated pod (after the label)',
+    podLabels: { 'x/a': { target: 'isolated' } },
+    policies: [netpol('x', 'deny-ingress-via-label-selector', { podSelector: { matchLabels: { target: 'isolated' } }, policyTypes: ['Ingress'] })],
+    checks: [tcp80((r) => r.expectAllIngress('x/a', false))],
+  },
+  {
+    name: 'should stop enforcing policies after they are deleted (while present)',
+    policies: [netpol('x', 'deny-all', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] })],
+    checks: [tcp80((r) => r.expectPeer({ namespace: 'x' }, {}, false).expectPeer({}, { namespace: 'x' }, false))],
+  },
+  {
+    name: 'should stop enforcing policies after they are deleted (after deletion)',
+    policies: [],
+    checks: [tcp80(allTrue)],
   },
   {
     name: 'should enforce ingress policy allowing a port range (endPort)',
@@ -314,7 +376,10 @@ const CASES: Case[] = [
 ];
 
 function verdicts(c: Case): { exact: (f: string, t: string, p: number, proto: Protocol) => boolean; listed: (f: string, t: string, p: number, proto: Protocol) => boolean } {
-  const a = NetworkAnalysis.fromResources(e2eCluster(PODS, c.policies), c.cni ? { cni: c.cni } : {});
+  const opts: Parameters<typeof e2eCluster>[2] = {};
+  if (c.podLabels) opts.podLabels = c.podLabels;
+  if (c.namespaceLabels) opts.namespaceLabels = c.namespaceLabels;
+  const a = NetworkAnalysis.fromResources(e2eCluster(PODS, c.policies, opts), c.cni ? { cni: c.cni } : {});
   const byRef = new Map(a.model.workloads.map((w) => [w.ref, w]));
   const listed = new Map<string, PortSet>();
   a.workloadConnections((s, d, ports) => listed.set(`${s.ref}>${d.ref}`, ports));

@@ -75,6 +75,7 @@ export interface SideExplanation {
     policy?: string;
     rule?: string;
     ruleName?: string;
+    isolatedBy?: string[];
     location?: { file: string; line: number; column: number };
     reason: string;
   }[];
@@ -113,6 +114,7 @@ function explain(a: NetworkAnalysis, side: SideResult, protocol: Protocol, port:
     if (c.policy !== undefined) d.policy = c.policy;
     if (c.rule !== undefined) d.rule = c.rule;
     if (c.ruleName !== undefined) d.ruleName = c.ruleName;
+    if (c.isolatedBy !== undefined) d.isolatedBy = c.isolatedBy;
     const loc = locate(a, c);
     if (loc) d.location = loc;
     return d;

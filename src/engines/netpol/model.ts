@@ -371,6 +371,9 @@ function buildPolicies(inv: Inventory, warnings: ModelWarning[]): NetworkPolicy[
     const types = spec['policyTypes'];
     if (Array.isArray(types) && types.length > 0) {
       affects = { ingress: types.includes('Ingress'), egress: types.includes('Egress') };
+      types.forEach((t, i) => {
+        if (t !== 'Ingress' && t !== 'Egress') warn(joinPointer('/spec/policyTypes', i), `policyTypes value "${String(t)}" is rejected by the API server (Ingress or Egress); ignored`);
+      });
       if (!affects.ingress && ingress.length > 0) warn('/spec/ingress', 'ingress rules are ignored: policyTypes does not include Ingress');
       if (!affects.egress && egress.length > 0) warn('/spec/egress', 'egress rules are ignored: policyTypes does not include Egress');
     } else {

@@ -11,7 +11,7 @@ export function resource(object: K8sObject, file = 'test.yaml'): Resource {
   return { object, source: { file, documentIndex: 0, locate: () => undefined } };
 }
 
-export function e2ePod(ns: string, pod: string, ports: number[] = [80, 81], protocols: Protocol[] = ['TCP', 'UDP', 'SCTP']): K8sObject {
+export function e2ePod(ns: string, pod: string, ports: number[] = [80, 81], protocols: Protocol[] = ['TCP', 'UDP', 'SCTP'], extraLabels: Record<string, string> = {}): K8sObject {
   const containers = ports.flatMap((port) =>
     protocols.map((protocol) => ({
       name: `cont-${port}-${protocol.toLowerCase()}`,
@@ -19,17 +19,28 @@ export function e2ePod(ns: string, pod: string, ports: number[] = [80, 81], prot
       ports: [{ containerPort: port, name: `serve-${port}-${protocol.toLowerCase()}`, protocol }],
     })),
   );
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: pod, namespace: ns, labels: { pod } }, spec: { containers } };
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: pod, namespace: ns, labels: { pod, ...extraLabels } }, spec: { containers } };
 }
 
 export function e2eNamespace(ns: string, extra: Record<string, string> = {}): K8sObject {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { ns, ...extra } } };
 }
 
-/** The objects of an e2e topology: `x/a`-style pod strings. */
-export function e2eCluster(pods: string[], extra: K8sObject[] = [], options: { ports?: number[]; protocols?: Protocol[] } = {}): Resource[] {
+/**
+ * The objects of an e2e topology: `x/a`-style pod strings. `podLabels` / `namespaceLabels` add
+ * labels, which stands for the end state of the upstream cases that relabel objects mid-test.
+ */
+export function e2eCluster(
+  pods: string[],
+  extra: K8sObject[] = [],
+  options: { ports?: number[]; protocols?: Protocol[]; podLabels?: Record<string, Record<string, string>>; namespaceLabels?: Record<string, Record<string, string>> } = {},
+): Resource[] {
   const nss = [...new Set(pods.map((p) => p.split('/')[0]!))];
-  return [...nss.map((n) => e2eNamespace(n)), ...pods.map((p) => e2ePod(p.split('/')[0]!, p.split('/')[1]!, options.ports, options.protocols)), ...extra].map((o) => resource(o));
+  return [
+    ...nss.map((n) => e2eNamespace(n, options.namespaceLabels?.[n])),
+    ...pods.map((p) => e2ePod(p.split('/')[0]!, p.split('/')[1]!, options.ports, options.protocols, options.podLabels?.[p])),
+    ...extra,
+  ].map((o) => resource(o));
 }
 
 export function netpol(ns: string, name: string, spec: Record<string, unknown>): K8sObject {

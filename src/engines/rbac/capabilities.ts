@@ -49,28 +49,56 @@ export interface EdgeSpec {
   rule?: PolicyRule;
 }
 
-/** Resource -> verbs that make a rule one half of a two-grant capability (see capabilityEdges). */
-const COMBINING: Readonly<Record<string, readonly string[]>> = {
-  secrets: ['create', 'get', 'list', 'watch'],
-  namespaces: ['patch', 'update'],
-  pods: ['create'],
-  rolebindings: ['create', 'update', 'patch'],
-  clusterrolebindings: ['create', 'update', 'patch'],
-  roles: ['bind', 'escalate', 'update', 'patch'],
-  clusterroles: ['bind', 'escalate', 'update', 'patch'],
-  certificatesigningrequests: ['create'],
-  'certificatesigningrequests/approval': ['update', 'patch'],
-  signers: ['approve'],
-};
+/** Halves of the capabilities that need two grants (see capabilityEdges). */
+const HALF = {
+  bind: 1,
+  writeBindings: 2,
+  escalate: 4,
+  updateRoles: 8,
+  csrCreate: 16,
+  csrApprove: 32,
+  signer: 64,
+  secretCreate: 128,
+  secretRead: 256,
+  namespaceWrite: 512,
+  podCreate: 1024,
+} as const;
 
-/** Could this rule be one half of a capability that needs two grants? Over-approximates on purpose. */
-export function mayCombine(rule: PolicyRule): boolean {
-  for (const r of rule.resources) {
-    if (r === '*' || r.startsWith('*/')) return true;
-    const verbs = COMBINING[r];
-    if (verbs && rule.verbs.some((v) => v === '*' || verbs.includes(v))) return true;
+const HALF_RULES: readonly [number, readonly string[], readonly string[]][] = [
+  [HALF.bind, ['bind'], ['roles', 'clusterroles']],
+  [HALF.writeBindings, ['create', 'update', 'patch'], ['rolebindings', 'clusterrolebindings']],
+  [HALF.escalate, ['escalate'], ['roles', 'clusterroles']],
+  [HALF.updateRoles, ['update', 'patch'], ['roles', 'clusterroles']],
+  [HALF.csrCreate, ['create'], ['certificatesigningrequests']],
+  [HALF.csrApprove, ['update', 'patch'], ['certificatesigningrequests/approval']],
+  [HALF.signer, ['approve'], ['signers']],
+  [HALF.secretCreate, ['create'], ['secrets']],
+  [HALF.secretRead, ['get', 'list', 'watch'], ['secrets']],
+  [HALF.namespaceWrite, ['patch', 'update'], ['namespaces']],
+  [HALF.podCreate, ['create'], ['pods']],
+];
+
+/** Which two-grant capability halves a rule could provide (over-approximates: ignores groups and names). */
+export function combiningHalves(rule: PolicyRule): number {
+  let mask = 0;
+  const anyVerb = rule.verbs.includes('*');
+  const anyResource = rule.resources.some((r) => r === '*' || r.startsWith('*/'));
+  for (const [bit, verbs, resources] of HALF_RULES) {
+    if ((anyVerb || rule.verbs.some((v) => verbs.includes(v))) && (anyResource || rule.resources.some((r) => resources.includes(r)))) mask |= bit;
   }
-  return false;
+  return mask;
+}
+
+/** Does the union of halves complete any two-grant capability? */
+export function completesCombination(mask: number): boolean {
+  const has = (m: number): boolean => (mask & m) === m;
+  return (
+    has(HALF.bind | HALF.writeBindings) ||
+    has(HALF.escalate | HALF.updateRoles) ||
+    has(HALF.csrCreate | HALF.csrApprove | HALF.signer) ||
+    has(HALF.secretCreate | HALF.secretRead) ||
+    has(HALF.namespaceWrite | HALF.podCreate)
+  );
 }
 
 /** Every resource some capability below asks about. */

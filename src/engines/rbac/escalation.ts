@@ -10,7 +10,7 @@
 import type { Severity } from '../../model/types.js';
 import type { AppliedBinding, Authorizer } from './authorizer.js';
 import { bindingSubjectString } from './authorizer.js';
-import { capabilityEdges, IMPACTS, IMPACT_SEVERITY, mayCombine } from './capabilities.js';
+import { capabilityEdges, combiningHalves, completesCombination, IMPACTS, IMPACT_SEVERITY } from './capabilities.js';
 import type { CapabilityContext, EdgeSpec, Impact, Permission } from './capabilities.js';
 import { describeRule } from './rules.js';
 import { PRIVILEGED_GROUP, parseSubject, userInfoOf } from './subjects.js';
@@ -188,13 +188,15 @@ export function analyzeEscalations(authz: Authorizer, options: { userGroups?: Re
     return (a.binding.rules ?? []).map((rule) => ({ namespace, rule, via }));
   };
   const appliedKey = (a: AppliedBinding): string => (a.group === undefined ? a.binding.id : `${a.binding.id}#${a.group}`);
-  const perBinding = new Map<string, { edges: EdgeSpec[]; combines: boolean }>();
-  const bindingEdges = (a: AppliedBinding): { edges: EdgeSpec[]; combines: boolean } => {
+  const perBinding = new Map<string, { edges: EdgeSpec[]; halves: number }>();
+  const bindingEdges = (a: AppliedBinding): { edges: EdgeSpec[]; halves: number } => {
     const key = appliedKey(a);
     let entry = perBinding.get(key);
     if (!entry) {
       const rules = a.binding.rules ?? [];
-      entry = { edges: capabilityEdges(scopedRules(a), [a.binding], ctx, false), combines: rules.some(mayCombine) };
+      let halves = 0;
+      for (const r of rules) halves |= combiningHalves(r);
+      entry = { edges: capabilityEdges(scopedRules(a), [a.binding], ctx, false), halves };
       perBinding.set(key, entry);
     }
     return entry;
@@ -205,7 +207,9 @@ export function analyzeEscalations(authz: Authorizer, options: { userGroups?: Re
     const privileged = user.groups.includes(PRIVILEGED_GROUP);
     const parts = applied.map(bindingEdges);
     if (!privileged && applied.length === 1) return (parts[0] as { edges: EdgeSpec[] }).edges;
-    if (privileged || parts.filter((p) => p.combines).length > 0) {
+    let halves = 0;
+    for (const p of parts) halves |= p.halves;
+    if (privileged || completesCombination(halves)) {
       const key = (privileged ? 'P|' : '') + applied.map(appliedKey).sort().join('|');
       let edges = memo.get(key);
       if (!edges) {

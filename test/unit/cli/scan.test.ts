@@ -149,3 +149,17 @@ test('controls list and explain', async () => {
   assert.match(explain.stdout, /CIS Kubernetes Benchmark v1\.12: `5\.2\.2`/);
   assert.equal((await rampart(['controls', 'explain', 'nope'])).code, 2);
 });
+
+test('config: a severity override and a disabled control change the outcome', async () => {
+  const dir = workdir({ 'rampart.yaml': 'controls:\n  privileged-container: low\n', 'pod.yaml': PRIVILEGED });
+  const r = await rampart(['scan', 'pod.yaml', '--format', 'json', '--fail-on', 'critical'], { cwd: dir });
+  const f = jsonOf(r.stdout).findings.find((x) => x.control === 'privileged-container') as unknown as { severity: string };
+  assert.equal(f.severity, 'low');
+  writeFileSync(join(dir, 'rampart.yaml'), 'controls:\n  privileged-container: off\n');
+  const off = await rampart(['scan', 'pod.yaml', '--format', 'json'], { cwd: dir });
+  assert.ok(!jsonOf(off.stdout).findings.some((x) => x.control === 'privileged-container'));
+  writeFileSync(join(dir, 'rampart.yaml'), 'controls:\n  privileged-container:\n    params:\n      nope: 1\n');
+  const bad = await rampart(['scan', 'pod.yaml'], { cwd: dir });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /rampart\.yaml:4:7: control "privileged-container" has no parameter "nope"/);
+});

@@ -1,6 +1,6 @@
 import { defineControl } from '../../types.js';
 import type { JsonPointer } from '../../../../model/types.js';
-import { joinPointer } from '../../../../model/pointer.js';
+import { getAtPointer, joinPointer } from '../../../../model/pointer.js';
 import { podTemplateOf } from '../../../../model/workloads.js';
 import { isRecord } from '../templates/pod.js';
 import { describeDetections, detectSecrets } from '../../secrets/index.js';
@@ -51,8 +51,8 @@ export default defineControl({
     inspect(object.metadata?.annotations, '/metadata/annotations', '');
     const view = podTemplateOf(object);
     if (view && view.metadataPath !== '/metadata') {
-      const meta = view.metadataPath.split('/').slice(1).reduce<unknown>((cur, k) => (isRecord(cur) ? cur[k] : undefined), object);
-      inspect(isRecord(meta) ? meta['annotations'] : undefined, joinPointer(view.metadataPath, 'annotations'), 'pod template ');
+      const annotationsPath = joinPointer(view.metadataPath, 'annotations');
+      inspect(getAtPointer(object, annotationsPath), annotationsPath, 'pod template ');
     }
   },
 });

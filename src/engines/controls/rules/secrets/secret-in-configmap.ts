@@ -8,7 +8,6 @@ function decodeText(b64: string): string | undefined {
   const buf = Buffer.from(b64, 'base64');
   const text = buf.toString('utf8');
   if (text.includes('\uFFFD')) return undefined;
-  // eslint-disable-next-line no-control-regex
   const control = text.match(/[\u0000-\u0008\u000E-\u001F]/g)?.length ?? 0;
   return control > 0 ? undefined : text;
 }

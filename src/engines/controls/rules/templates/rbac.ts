@@ -147,7 +147,7 @@ export function grantControl(spec: GrantControlSpec): AnyControl {
         });
       }
     },
-  }) as unknown as AnyControl;
+  });
 }
 
 export interface Subject {

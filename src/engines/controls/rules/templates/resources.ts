@@ -76,5 +76,5 @@ export function missingResourceControl(spec: ResourceControlSpec): AnyControl {
         report({ message: `container "${c.name}" has no ${resource} ${singular}`, path, container: c.name });
       }
     },
-  }) as unknown as AnyControl;
+  });
 }

@@ -18,11 +18,8 @@ export default defineControl({
     const pod = podAndContainers(object);
     if (!pod) return;
     const { view } = pod;
-    const podSetting = view.spec.automountServiceAccountToken;
-    if (typeof podSetting === 'boolean') {
-      if (podSetting === false) return;
-      return; // explicit true: a declared need
-    }
+    // The pod's own setting decides; an explicit true is a declared need, so either way: done.
+    if (typeof view.spec.automountServiceAccountToken === 'boolean') return;
     const saName = serviceAccountOf(view);
     const sa = inventory.get('ServiceAccount', object.metadata?.namespace, saName)?.object;
     const saSetting = sa?.['automountServiceAccountToken'];
