@@ -1,14 +1,19 @@
-/** One full scan in its own process, reporting wall time and peak RSS (used by scan.bench.ts). */
-import { loadPaths } from '../src/input/index.js';
-import { allControls } from '../src/engines/controls/registry.js';
-import { EMPTY_CONFIG } from '../src/config/config.js';
-import { runScan } from '../src/scan/run.js';
-import { formatters, reportControls } from '../src/reports/index.js';
+/**
+ * One full scan in its own process, reporting wall time and peak RSS (used by scan.bench.ts).
+ * Runs the compiled build in dist/ (what users run), not the tsx-transpiled sources.
+ */
+const dist = new URL('../dist/', import.meta.url).href;
+const { loadPaths } = (await import(`${dist}input/index.js`)) as typeof import('../src/input/index.js');
+const { allControls } = (await import(`${dist}engines/controls/registry.js`)) as typeof import('../src/engines/controls/registry.js');
+const { EMPTY_CONFIG } = (await import(`${dist}config/config.js`)) as typeof import('../src/config/config.js');
+const { runScan } = (await import(`${dist}scan/run.js`)) as typeof import('../src/scan/run.js');
+const { formatters, reportControls } = (await import(`${dist}reports/index.js`)) as typeof import('../src/reports/index.js');
 
 const dir = process.argv[2]!;
 const mode = process.argv[3] ?? 'full';
 const t0 = performance.now();
 const loaded = await loadPaths([dir]);
+if (mode === 'load+locate') for (const r of loaded.resources) r.source.locate('/metadata/name');
 const t1 = performance.now();
 let findings = 0;
 let jsonBytes = 0;

@@ -39,9 +39,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Lazily positions one document; holds only the text reference and offsets until asked. */
+/**
+ * Lazily positions one document; holds only the text reference and offsets, nothing per call
+ * (100,000 resources must not keep 100,000 line tables alive).
+ */
 class DocumentLocator {
-  private lines: LineIndex | undefined;
   constructor(
     private readonly text: string,
     private readonly slot: DocumentSlot,
@@ -58,9 +60,9 @@ class DocumentLocator {
       if (rel) found = { start: rel.start + span.start, end: rel.end + span.start };
     }
     if (!found) return undefined;
-    this.lines ??= new LineIndex(this.text, span.start, span.end, span.line - this.slot.lineShift);
-    const a = this.lines.position(found.start);
-    const b = this.lines.position(found.end);
+    const lines = new LineIndex(this.text, span.start, span.end, span.line - this.slot.lineShift);
+    const a = lines.position(found.start);
+    const b = lines.position(found.end);
     return { file: this.slot.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
 }

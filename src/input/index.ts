@@ -114,6 +114,7 @@ export async function loadPaths(paths: readonly string[], options: LoadOptions =
     helmValues: options.helmValues,
     helmSet: options.helmSet,
     maxOutputBytes: Math.max(limits.maxFileBytes * 16, 64 * 1024 * 1024),
+    cwd,
   };
   for (const t of discover(paths, options.exclude ?? [], cwd)) {
     switch (t.kind) {

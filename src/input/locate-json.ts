@@ -78,10 +78,12 @@ export function locateJson(text: string, pointer: string, from = 0): Span | unde
   let span: Span = { start: sc.i, end: sc.i };
   const root = sc.value();
   span = root;
+  let keyStart: number | undefined; // where the current value's key starts, for a missing child
   for (const token of splitPointer(pointer)) {
     const open = text[span.start];
     sc.i = span.start + 1;
     let next: Span | undefined;
+    let nextKey: number | undefined;
     if (open === '{') {
       for (;;) {
         sc.ws();
@@ -91,7 +93,10 @@ export function locateJson(text: string, pointer: string, from = 0): Span | unde
         sc.ws();
         sc.i++; // ':'
         const v = sc.value();
-        if (key === token) next = v; // keep scanning: the last duplicate wins, as in JSON.parse
+        if (key === token) {
+          next = v; // keep scanning: the last duplicate wins, as in JSON.parse
+          nextKey = ks;
+        }
         sc.ws();
         if (text[sc.i] !== ',') break;
         sc.i++;
@@ -111,8 +116,13 @@ export function locateJson(text: string, pointer: string, from = 0): Span | unde
         sc.ws();
       }
     }
-    if (!next) break;
+    if (!next) {
+      // Missing: the nearest existing ancestor, from its key when it has one.
+      if (keyStart !== undefined) span = { start: keyStart, end: span.end };
+      break;
+    }
     span = next;
+    keyStart = nextKey;
   }
   return span.end > span.start ? span : undefined;
 }

@@ -4,10 +4,10 @@
  * events along a JSON Pointer. Parsed documents are kept in a small LRU cache, because a
  * resource's findings are usually located together.
  */
-import { EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE, getScalarValue, load, parseEvents } from 'js-yaml';
+import { EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE, getScalarValue, parseEvents } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
 import { splitPointer } from '../model/pointer.js';
-import { KUBERNETES_YAML_SCHEMA } from './schema.js';
+import { resolvePlainScalar } from './schema.js';
 
 /** Offsets [start, end) into the parsed source. */
 export interface Span {
@@ -120,13 +120,10 @@ function nodeSpan(p: Parsed, i: number): Span | undefined {
   if (e.type !== EVENT_ID.MAPPING && e.type !== EVENT_ID.SEQUENCE) return undefined;
   const start = propsStart(e, e.start);
   let end = e.start;
-  const stop = skip(events, i);
-  for (let j = i + 1; j < stop; j++) {
-    const c = events[j] as Event;
-    if (c.type === EVENT_ID.SCALAR || c.type === EVENT_ID.ALIAS) {
-      const s = c.type === EVENT_ID.SCALAR ? scalarSpan(src, c) : { start: c.anchorStart - 1, end: c.anchorEnd };
-      if (s && s.end > end) end = s.end;
-    }
+  const stop = skip(events, i) - 1; // the closing POP
+  for (let j = i + 1; j < stop; j = skip(events, j)) {
+    const s = nodeSpan(p, j);
+    if (s && s.end > end) end = s.end;
   }
   if (e.style === COLLECTION_STYLE.FLOW) {
     // Extend over the closing bracket (skipping separators and comments).
@@ -168,12 +165,8 @@ function keyMatches(p: Parsed, i: number, token: string): boolean {
 }
 
 function resolvePlain(text: string): string {
-  if (text === '') return 'null';
-  try {
-    return String(load(text, { schema: KUBERNETES_YAML_SCHEMA }));
-  } catch {
-    return text;
-  }
+  const r = resolvePlainScalar(text);
+  return r.kind === 'str' ? text : String(r.value);
 }
 
 function isMergeKey(p: Parsed, i: number): boolean {
@@ -235,15 +228,18 @@ export function locateYaml(owner: object, src: string, pointer: string): Span | 
   while (i < events.length && (events[i] as Event).type === EVENT_ID.DOCUMENT) i++;
   if (i >= events.length || (events[i] as Event).type === EVENT_ID.POP) return undefined;
   let shown = i; // the node whose span is reported (an alias stays an alias)
+  let shownKey: number | undefined; // its key, when it is a mapping value
   for (const token of splitPointer(pointer)) {
     const node = deref(p, i);
-    if (node === undefined) break;
+    if (node === undefined) return parentSpan(p, shown, shownKey);
     const e = events[node] as Event;
     let next: number | undefined;
+    let nextKey: number | undefined;
     if (e.type === EVENT_ID.MAPPING) {
       const hit = findInMapping(p, node, token);
       if (hit && isEmptyScalar(events[hit.value] as Event)) return nodeSpan(p, hit.key);
       next = hit?.value;
+      nextKey = hit?.key;
     } else if (e.type === EVENT_ID.SEQUENCE && /^(0|[1-9][0-9]*)$/.test(token)) {
       let n = Number(token);
       let k = node + 1;
@@ -255,9 +251,23 @@ export function locateYaml(owner: object, src: string, pointer: string): Span | 
         k = skip(events, k);
       }
     }
-    if (next === undefined) break;
+    if (next === undefined) return parentSpan(p, shown, shownKey);
     i = next;
     shown = next;
+    shownKey = nextKey;
   }
   return nodeSpan(p, shown);
+}
+
+/**
+ * Span reported for a missing field: its nearest existing ancestor, from that ancestor's key when
+ * it has one (`securityContext:` rather than its first child), so the finding's line is the line
+ * that names the parent.
+ */
+function parentSpan(p: Parsed, node: number, key: number | undefined): Span | undefined {
+  const value = nodeSpan(p, node);
+  if (key === undefined) return value;
+  const k = nodeSpan(p, key);
+  if (!k || !value) return value ?? k;
+  return { start: Math.min(k.start, value.start), end: Math.max(k.end, value.end) };
 }

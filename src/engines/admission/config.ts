@@ -23,6 +23,7 @@
  *       maxConcurrent: 64
  *       requestTimeoutMs: 2500
  *       namespaceCacheTtlSeconds: 60
+ *       maxBufferedBytes: 33554432      # all in-flight bodies together
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -57,6 +58,8 @@ export interface AdmissionLimits {
   maxConcurrent: number;
   requestTimeoutMs: number;
   namespaceCacheTtlSeconds: number;
+  /** Bodies buffered across all in-flight requests: bounds memory whatever the concurrency. */
+  maxBufferedBytes: number;
 }
 
 export interface AdmissionConfig {
@@ -79,7 +82,7 @@ export function defaultAdmissionConfig(ownNamespace = DEFAULT_OWN_NAMESPACE): Ad
     controls: {},
     namespaces: {},
     exemptions: { namespaces: [ownNamespace, ...ALWAYS_EXEMPT_NAMESPACES], users: [], groups: [], serviceAccounts: [] },
-    limits: { maxBodyBytes: DEFAULT_MAX_BODY_BYTES, maxConcurrent: 64, requestTimeoutMs: 2500, namespaceCacheTtlSeconds: 60 },
+    limits: { maxBodyBytes: DEFAULT_MAX_BODY_BYTES, maxConcurrent: 64, requestTimeoutMs: 2500, namespaceCacheTtlSeconds: 60, maxBufferedBytes: 32 * 1024 * 1024 },
   };
 }
 
@@ -95,6 +98,7 @@ const LIMIT_RANGES: Record<keyof AdmissionLimits, [number, number]> = {
   maxConcurrent: [1, 10_000],
   requestTimeoutMs: [100, 30_000],
   namespaceCacheTtlSeconds: [0, 86_400],
+  maxBufferedBytes: [1024 * 1024, 1024 * 1024 * 1024],
 };
 
 /**

@@ -2,12 +2,13 @@ import type { AnyControl } from './types.js';
 import { libraryControls } from './rules/index.js';
 import { platformControls } from './rules/platform/index.js';
 import { pssControls } from '../pss/controls.js';
+import { netpolControls } from '../netpol/controls.js';
 
 /** Every control Rampart ships, in a stable order (by ID). */
 let cached: AnyControl[] | undefined;
 
 export function allControls(): AnyControl[] {
-  cached ??= [...libraryControls, ...platformControls, ...pssControls].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  cached ??= [...libraryControls, ...platformControls, ...pssControls, ...netpolControls].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
   return [...cached];
 }
 

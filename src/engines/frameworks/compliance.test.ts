@@ -93,8 +93,26 @@ describe('component applicability', () => {
     assert.deepEqual([...presentKindsOf([plainPod, apiserver])], ['Pod', 'component:kube-apiserver']);
     const without = computeCompliance('cis', { controls: [apiserverCheck], findings: [], presentKinds: presentKindsOf([plainPod]) });
     assert.equal(row(without.items, '1.2.15').status, 'not-applicable');
-    assert.equal(row(without.items, '1.2.15').reason, 'the input holds no component:kube-apiserver');
+    assert.equal(row(without.items, '1.2.15').reason, 'the input holds no kube-apiserver');
     const withIt = computeCompliance('cis', { controls: [apiserverCheck], findings: [], presentKinds: presentKindsOf([plainPod, apiserver]) });
     assert.equal(row(withIt.items, '1.2.15').status, 'passed');
+  });
+});
+
+describe('embedded configuration applicability', () => {
+  test('a kubelet-config ConfigMap makes kubelet checks applicable', async () => {
+    const { presentKindsOf } = await import('./index.js');
+    const cm = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'kubelet-config', namespace: 'kube-system' },
+      data: { kubelet: 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 0\n' },
+    };
+    const other = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app' }, data: { 'app.yaml': 'kind: Deployment\n' } };
+    assert.deepEqual([...presentKindsOf([cm])], ['ConfigMap', 'KubeletConfiguration']);
+    assert.deepEqual([...presentKindsOf([other])], ['ConfigMap']);
+    const kubeletCheck = { ...meta('kubelet-x', { cis: ['4.2.4'] }, ['KubeletConfiguration', 'ConfigMap']), appliesTo: ['KubeletConfiguration'] };
+    assert.equal(row(computeCompliance('cis', { controls: [kubeletCheck], findings: [], presentKinds: presentKindsOf([other]) }).items, '4.2.4').status, 'not-applicable');
+    assert.equal(row(computeCompliance('cis', { controls: [kubeletCheck], findings: [], presentKinds: presentKindsOf([cm]) }).items, '4.2.4').status, 'passed');
   });
 });

@@ -101,7 +101,9 @@ export function computeCompliance(framework: FrameworkName, input: ComplianceInp
       if (implementing.some((c) => inspectsPresentInput(c, input.presentKinds))) row.status = 'passed';
       else {
         row.status = 'not-applicable';
-        const kinds = [...new Set(implementing.flatMap((c) => (c as { appliesTo?: readonly string[] }).appliesTo ?? c.kinds))].sort();
+        const kinds = [...new Set(implementing.flatMap((c) => (c as { appliesTo?: readonly string[] }).appliesTo ?? c.kinds))]
+          .map((k) => k.replace(/^component:/, ''))
+          .sort();
         row.reason = `the input holds no ${kinds.join(', ')}`;
       }
     } else Object.assign(row, manualExplanation(item));

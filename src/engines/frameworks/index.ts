@@ -11,6 +11,8 @@ import { implementingControls } from './compliance.js';
 export type { CatalogItem, FrameworkCatalog, FrameworkName } from './types.js';
 export { catalogs, isKnownId } from './catalogs.js';
 export { computeCompliance, complianceScore, implementingControls } from './compliance.js';
+export { mappingProblems, CIS_FOR_PSS, CIS_V111_TO_V112 } from './consistency.js';
+export type { MappingProblem } from './consistency.js';
 export { describeFramework, summarizeFrameworks } from './describe.js';
 export type { Coverage, FrameworkDescription, FrameworkItemDescription, FrameworkSummary } from './describe.js';
 export { presentKindsOf } from '../controls/rules/platform/lib/applicability.js';

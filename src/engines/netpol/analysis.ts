@@ -89,7 +89,9 @@ export class NetworkAnalysis {
   constructor(model: NetworkModel, options: AnalysisOptions = {}) {
     this.model = model;
     this.profile = options.profile ?? CNI_PROFILES[options.cni ?? 'generic'];
-    this.podCidrs = options.podCidrs ?? [];
+    // Unknown pod CIDRs: pods are assumed to be IPv4 somewhere, so only a block holding every IPv4
+    // address is sure to contain them. `--pod-cidr` makes this exact (and covers IPv6 clusters).
+    this.podCidrs = options.podCidrs && options.podCidrs.length > 0 ? options.podCidrs : [ALL_V4];
     const n = model.workloads.length;
     const empty = <T>(): T[][] => Array.from({ length: n }, () => []);
     this.npBySubject = { ingress: empty(), egress: empty() };
@@ -188,6 +190,14 @@ export class NetworkAnalysis {
     return rule.peers.find((p) => this.npPeerMatches(policy, p, ep));
   }
 
+  /** Workloads a rule's from/to selects (cached per selector pair). */
+  rulePeerWorkloads(policy: NetworkPolicy, rule: NpRule): Workload[] {
+    if (rule.peers === 'all') return this.model.workloads;
+    const idx = new Set<number>();
+    for (const peer of rule.peers) for (const i of this.npPeerWorkloads(policy, peer)) idx.add(i);
+    return [...idx].sort((a, b) => a - b).map((i) => this.model.workloads[i]!);
+  }
+
   /** Does a NetworkPolicy rule's from/to match this endpoint (ports aside)? */
   ruleMatchesPeer(policy: NetworkPolicy, rule: NpRule, ep: Endpoint): boolean {
     return this.npRuleMatches(policy, rule, ep) !== undefined;
@@ -199,8 +209,11 @@ export class NetworkAnalysis {
       case 'pods':
         return ep.kind === 'workload' && this.adminSelects(peer, ep.workload);
       case 'networks':
-        // Networks select addresses outside the cluster here; pods have no IPs in manifests.
-        return ep.kind === 'external' && peer.cidrs.some((c) => rangeContains(c, ep.range));
+        // Networks also apply to cluster-internal traffic (API docs: "0.0.0.0/0" covers all IPv4
+        // pod-to-pod traffic): a workload matches when a CIDR holds its whole pod CIDR.
+        if (ep.kind === 'external') return peer.cidrs.some((c) => rangeContains(c, ep.range));
+        if (ep.workload.hostNetwork) return peer.cidrs.some((c) => rangeContains(c, ALL_V4) || rangeContains(c, ALL_V6));
+        return this.podCidrs.some((pc) => peer.cidrs.some((c) => rangeContains(c, pc)));
       case 'nodes':
         return false;
     }

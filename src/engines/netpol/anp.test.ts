@@ -214,8 +214,9 @@ test('ANP egress to networks (external CIDRs) and the pods peer', () => {
     subject: { pods: { namespaceSelector: nsSel('gryffindor'), podSelector: { matchLabels: { name: 'harry-potter' } } } },
     egress: [
       { name: 'allow-dns-net', action: 'Allow', to: [{ networks: ['10.96.0.0/12'] }], ports: [{ portNumber: { protocol: 'UDP', port: 53 } }] },
-      { name: 'deny-other-nets', action: 'Deny', to: [{ networks: ['0.0.0.0/0'] }] },
+      { name: 'allow-quirrell', action: 'Allow', to: [{ pods: { namespaceSelector: nsSel('hogwarts-staff'), podSelector: { matchLabels: { name: 'professor-quirrell' } } } }] },
       { name: 'deny-dumbledore', action: 'Deny', to: [{ pods: { namespaceSelector: nsSel('hogwarts-staff'), podSelector: { matchLabels: { name: 'professor-dumbledore' } } } }] },
+      { name: 'deny-other-nets', action: 'Deny', to: [{ networks: ['0.0.0.0/0'] }] },
     ],
   });
   check(analysis([p]), [
@@ -224,6 +225,7 @@ test('ANP egress to networks (external CIDRs) and the pods peer', () => {
     [W.harry, '8.8.8.8', 443, 'TCP', false],
     [W.harry, W.dumbledore, 80, 'TCP', false],
     [W.harry, W.quirrell, 80, 'TCP', true],
+    [W.harry, W.luna, 80, 'TCP', false], // 0.0.0.0/0 covers IPv4 pod traffic too
     [W.cedric, '8.8.8.8', 443, 'TCP', true], // not a subject
   ]);
 });
@@ -285,4 +287,19 @@ test('eval of a CIDR: allowed only if every address is, also with ANP network pe
   assert.equal(evaluateConnection(a, { from: W.harry, to: '10.2.0.0/16', port: '443' }).allowed, true);
   const denied = evaluateConnection(a, { from: W.harry, to: '10.0.0.0/8', port: '443' });
   assert.deepEqual(denied.egress.decidedBy.map((d) => d.ruleName), ['deny-part']);
+});
+
+test('ANP networks peers also match pod traffic (a CIDR holding the pod CIDR)', () => {
+  const p = anp('nets', 1, {
+    subject: { namespaces: nsSel('gryffindor') },
+    egress: [{ name: 'deny-all-v4', action: 'Deny', to: [{ networks: ['0.0.0.0/0'] }] }],
+  });
+  check(analysis([p]), [
+    [W.harry, W.luna, 80, 'TCP', false], // pods assumed IPv4: 0.0.0.0/0 holds them
+    [W.harry, '8.8.8.8', 80, 'TCP', false],
+  ]);
+  check(analysis([p], { podCidrs: [parseCidr('fd00:10::/56')] }), [[W.harry, W.luna, 80, 'TCP', true]]); // IPv6 pods
+  const narrow = anp('nets', 1, { subject: { namespaces: nsSel('gryffindor') }, egress: [{ name: 'deny-10', action: 'Deny', to: [{ networks: ['10.0.0.0/8'] }] }] });
+  check(analysis([narrow], { podCidrs: [parseCidr('10.244.0.0/16')] }), [[W.harry, W.luna, 80, 'TCP', false]]);
+  check(analysis([narrow]), [[W.harry, W.luna, 80, 'TCP', true]]); // pod CIDR unknown: not assumed inside 10/8
 });

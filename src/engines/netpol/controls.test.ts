@@ -1,5 +1,10 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadText } from '../../input/text.js';
+import { Inventory } from '../../model/inventory.js';
 import { testControl } from '../controls/tester.js';
 import {
+  analysisOf,
   namespaceNoDefaultDenyEgress,
   namespaceNoDefaultDenyIngress,
   namespaceWithoutNetworkPolicy,
@@ -176,4 +181,11 @@ testControl(policyNamesMissingPort, {
       findings: [{ message: 'egress[0] names port "http" (TCP), which none of the 1 destination workload(s) declares', path: '/spec/egress/0/ports/0/port' }],
     },
   ],
+});
+
+test('the analysis is built once per inventory and shared by every control', () => {
+  const resources = loadText(docs(NS_X, DEPLOY_A), 'cache.yaml').resources;
+  const inv = new Inventory(resources);
+  assert.equal(analysisOf(inv), analysisOf(inv));
+  assert.notEqual(analysisOf(inv), analysisOf(new Inventory(resources)));
 });

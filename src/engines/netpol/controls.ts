@@ -182,12 +182,12 @@ export const policyNamesMissingPort = defineControl({
     for (const direction of ['ingress', 'egress'] as const) {
       if (!p.affects[direction]) continue;
       for (const rule of p[direction]) {
-        if (rule.ports === 'all') continue;
+        if (rule.ports === 'all' || !rule.ports.some((port) => port.kind === 'named')) continue;
         // Ingress: the destination is the selected pod. Egress: every workload the rule's peers match.
         const destinations =
           direction === 'ingress'
             ? selected
-            : a.model.workloads.filter((w) => !w.hostNetwork && a.ruleMatchesPeer(p, rule, { kind: 'workload', workload: w }));
+            : a.rulePeerWorkloads(p, rule).filter((w) => !w.hostNetwork);
         if (destinations.length === 0) continue;
         rule.ports.forEach((port, i) => {
           if (port.kind !== 'named') return;

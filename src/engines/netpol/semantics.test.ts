@@ -227,7 +227,12 @@ test('ipBlock matching pod IPs depends on the CNI profile and known pod CIDRs', 
   check(analysis(objs, { cni: 'ovn', podCidrs }), [['x/a', 'y/a', 80, 'TCP', true]]);
   check(analysis(objs, { cni: 'cilium', podCidrs }), [['x/a', 'y/a', 80, 'TCP', false]]);
   check(analysis(objs, { cni: 'generic', podCidrs }), [['x/a', 'y/a', 80, 'TCP', false]]);
-  check(analysis(objs, { cni: 'calico' }), [['x/a', 'y/a', 80, 'TCP', false]]); // pod CIDR unknown
+  check(analysis(objs, { cni: 'calico' }), [['x/a', 'y/a', 80, 'TCP', false]]); // pod CIDR unknown: 10/8 may not hold it
+  // Without pod CIDRs pods are assumed IPv4: a block holding every IPv4 address holds them (calico#6634).
+  const world = [...base(), netpol('x', 'p', { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }] })];
+  check(analysis(world, { cni: 'calico' }), [['x/a', 'y/a', 80, 'TCP', true]]);
+  check(analysis(world, { cni: 'generic' }), [['x/a', 'y/a', 80, 'TCP', false]]);
+  check(analysis(world, { cni: 'calico', podCidrs: [parseCidr('fd00:10::/56')] }), [['x/a', 'y/a', 80, 'TCP', false]]); // IPv6 pods
 });
 
 test('policies are additive, and a connection needs both egress and ingress', () => {
@@ -293,4 +298,16 @@ test('Service ports map to targetPort on each backend (eval)', () => {
   assert.equal(viaSvc.service?.backends[0]?.port, 8080);
   const wrongPolicy = svcObjs.map((o) => (o.kind === 'NetworkPolicy' ? netpol('x', 'p', { podSelector: { matchLabels: { app: 'api' } }, ingress: [{ ports: [{ port: 80 }] }] }) : o));
   assert.equal(evaluateConnection(analysis(wrongPolicy), { from: 'y/a', to: 'x/api-svc', port: 'web' }).allowed, false);
+});
+
+test('values the API server would reject are reported, never guessed', () => {
+  const a = analysis([...base(), netpol('x', 'p', { podSelector: {}, policyTypes: ['ingress'], ingress: [{ ports: [{ port: 80, endPort: 70 }] }] })]);
+  const messages = a.model.warnings.map((w) => `${w.pointer}: ${w.message}`);
+  assert.ok(messages.some((m) => m.startsWith('/spec/policyTypes/0: policyTypes value "ingress"')), messages.join('\n'));
+  assert.ok(messages.some((m) => m.startsWith('/spec/ingress/0/ports/0/endPort: endPort 70 is below port 80')), messages.join('\n'));
+  // "ingress" is not a policy type: the policy isolates nothing.
+  check(a, [['y/a', 'x/a', 81, 'TCP', true]]);
+  const valid = analysis([...base(), netpol('x', 'p', { podSelector: {}, policyTypes: ['Ingress'], ingress: [{ ports: [{ port: 80, endPort: 90 }] }] })]);
+  assert.deepEqual(valid.model.warnings, []);
+  check(valid, [['y/a', 'x/a', 91, 'TCP', false]]);
 });

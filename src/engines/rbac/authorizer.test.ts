@@ -191,3 +191,18 @@ test('subject strings are validated', () => {
     assert.throws(() => authz.allows(bad, r('get', 'pods')), { name: 'SubjectSyntaxError' }, bad);
   }
 });
+
+test('whoCan rows from upstream subject_locator_test', () => {
+  const authz = buildAuthorizer([
+    clusterRole('admin', [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }]),
+    clusterRoleBinding('admin', 'admin', ['User:super-admin', 'Group:super-admins']),
+    role('ns1', 'admin', [{ verbs: ['get'], apiGroups: ['*'], resources: ['pods'] }]),
+    roleBinding('ns1', 'admin', { kind: 'Role', name: 'admin' }, ['User:admin', 'Group:admins']),
+  ]);
+  const who = (verb: string, ns: string): string[] => authz.whoCan(r(verb, 'pods', ns)).map((e) => e.subject);
+  const supers = ['Group:super-admins', 'Group:system:masters', 'User:super-admin'];
+  assert.deepEqual(who('get', 'ns1'), ['Group:admins', ...supers.slice(0, 2), 'User:admin', 'User:super-admin']);
+  assert.deepEqual(who('create', 'ns1'), supers); // the local role only grants get
+  assert.deepEqual(who('get', 'ns2'), supers); // the binding only works in its namespace
+  assert.deepEqual(who('get', ''), supers); // all namespaces: only cluster bindings
+});

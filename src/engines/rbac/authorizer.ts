@@ -49,6 +49,8 @@ export interface Permissions {
 
 export interface Authorizer {
   readonly model: RbacModel;
+  /** The user-to-groups map `User:` subjects are resolved with. */
+  readonly userGroups: ReadonlyMap<string, readonly string[]>;
   /** Same decision as a SubjectAccessReview for this user and groups, restricted to RBAC + system:masters. */
   allows(subject: string | UserInfo, attrs: Attributes): Decision;
   /** Every subject allowed, each with the bindings and roles that grant it. */
@@ -254,6 +256,7 @@ export function authorizerFromModel(model: RbacModel, options: AuthorizerOptions
 
   return {
     model,
+    userGroups,
     allows,
     whoCan,
     permissions,

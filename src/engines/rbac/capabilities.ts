@@ -50,7 +50,7 @@ export interface EdgeSpec {
 }
 
 /** Halves of the capabilities that need two grants (see capabilityEdges). */
-const HALF = {
+export const HALF = {
   bind: 1,
   writeBindings: 2,
   escalate: 4,
@@ -89,16 +89,54 @@ export function combiningHalves(rule: PolicyRule): number {
   return mask;
 }
 
-/** Does the union of halves complete any two-grant capability? */
-export function completesCombination(mask: number): boolean {
-  const has = (m: number): boolean => (mask & m) === m;
-  return (
-    has(HALF.bind | HALF.writeBindings) ||
-    has(HALF.escalate | HALF.updateRoles) ||
-    has(HALF.csrCreate | HALF.csrApprove | HALF.signer) ||
-    has(HALF.secretCreate | HALF.secretRead) ||
-    has(HALF.namespaceWrite | HALF.podCreate)
-  );
+const COMBINATIONS: readonly number[] = [
+  HALF.bind | HALF.writeBindings,
+  HALF.csrCreate | HALF.csrApprove | HALF.signer,
+  HALF.secretCreate | HALF.secretRead,
+  HALF.namespaceWrite | HALF.podCreate,
+];
+/** Both halves of the escalate capability (see escalateEdges). */
+export const ESCALATE_HALVES = HALF.escalate | HALF.updateRoles;
+
+/**
+ * Given the halves each of a subject's bindings provides, could the subject hold a two-grant
+ * capability that no single binding holds alone? Only then must its rules be analysed together.
+ * (`escalate` also depends on the roles the subject is bound to: see escalateEdges.)
+ */
+export function needsJointAnalysis(halvesPerBinding: readonly number[]): boolean {
+  let union = 0;
+  for (const h of halvesPerBinding) union |= h;
+  for (const c of COMBINATIONS) {
+    if ((union & c) !== c) continue;
+    let providers = 0;
+    for (const h of halvesPerBinding) if (h & c) providers++;
+    if (providers > 1) return true;
+  }
+  return false;
+}
+
+/**
+ * `escalate` + update/patch on a role the identity is already bound to: it can write any rule into
+ * that role, i.e. hold every permission in the binding's scope.
+ */
+export function escalateEdges(rules: readonly ScopedRule[], bindings: readonly Binding[]): EdgeSpec[] {
+  const escCR = clusterWide(grantsFor(rules, { verbs: ['escalate'], apiGroup: RBAC_GROUP, resource: 'clusterroles' }));
+  const escR = grantsFor(rules, { verbs: ['escalate'], apiGroup: RBAC_GROUP, resource: 'roles' });
+  if (escCR.length === 0 && escR.length === 0) return [];
+  const updCR = clusterWide(grantsFor(rules, { verbs: ['update', 'patch'], apiGroup: RBAC_GROUP, resource: 'clusterroles' }));
+  const updR = grantsFor(rules, { verbs: ['update', 'patch'], apiGroup: RBAC_GROUP, resource: 'roles' });
+  const out: EdgeSpec[] = [];
+  for (const b of bindings) {
+    const to = b.kind === 'ClusterRoleBinding' ? 'ClusterRole:*' : `ClusterRole:*@${b.namespace}`;
+    const clusterRole = b.roleRef.kind === 'ClusterRole';
+    const e = clusterRole ? grantFor(escCR, '', b.roleRef.name) : grantFor(escR, b.namespace, b.roleRef.name);
+    const u = clusterRole ? grantFor(updCR, '', b.roleRef.name) : grantFor(updR, b.namespace, b.roleRef.name);
+    if (!e || !u || (b.roleRef.kind !== 'Role' && !clusterRole)) continue;
+    const permission: Permission = { verb: e.verb, resource: clusterRole ? 'clusterroles' : 'roles', apiGroup: RBAC_GROUP, name: b.roleRef.name };
+    if (!clusterRole) permission.namespace = b.namespace;
+    out.push({ to, action: `add any rule to ${b.roleRef.kind} ${b.roleRef.name}, which is bound to it (escalate)`, permission, grantedBy: e.via, rule: e.rule });
+  }
+  return out;
 }
 
 /** Every resource some capability below asks about. */
@@ -133,6 +171,8 @@ export interface CapabilityContext {
   /** Namespaces (or all, for `*`) holding a service account with this name. */
   serviceAccountsNamed(namespace: string, name: string): string[];
   roleExists(roleId: string): boolean;
+  /** Namespaces (within `namespace`, or all for `*`) holding a workload of this resource type and name. */
+  namespacesWithWorkload(resource: string, namespace: string, name: string): string[];
   rolesInNamespace(namespace: string): string[];
 }
 
@@ -194,8 +234,17 @@ export function capabilityEdges(allRules: readonly ScopedRule[], bindings: reado
       addG(`hub:pods@${scopeOf(g)}`, `create ${resource} that run as any service account of the namespace (and mount its secrets)`, g, () => perm(g, resource, group));
     }
     if (resource === 'pods') continue; // a pod's serviceAccountName is immutable
-    for (const g of q(['update', 'patch'], group, resource).filter((x) => x.names === 'all')) {
-      addG(`hub:pods@${scopeOf(g)}`, `change the pod template of existing ${resource} to run as any service account`, g, () => perm(g, resource, group));
+    for (const g of q(['update', 'patch'], group, resource)) {
+      if (g.names === 'all') {
+        addG(`hub:pods@${scopeOf(g)}`, `change the pod template of existing ${resource} to run as any service account`, g, () => perm(g, resource, group));
+        continue;
+      }
+      // Named grants work on workloads that exist: any of them can be switched to another account.
+      for (const name of g.names) {
+        for (const ns of ctx.namespacesWithWorkload(resource, g.namespace, name)) {
+          addG(`hub:pods@${ns}`, `change the pod template of ${resource} ${name} to run as any service account`, g, () => perm(g, resource, group, ns, name));
+        }
+      }
     }
   }
 
@@ -301,23 +350,7 @@ export function capabilityEdges(allRules: readonly ScopedRule[], bindings: reado
     }
   }
 
-  // escalate + update on a role the identity is already bound to: write any rule into it.
-  const escCR = clusterWide(q(['escalate'], RBAC_GROUP, 'clusterroles'));
-  const updCR = clusterWide(q(['update', 'patch'], RBAC_GROUP, 'clusterroles'));
-  const escR = q(['escalate'], RBAC_GROUP, 'roles');
-  const updR = q(['update', 'patch'], RBAC_GROUP, 'roles');
-  if (escCR.length || escR.length) {
-    for (const b of bindings) {
-      const scope = b.kind === 'ClusterRoleBinding' ? 'ClusterRole:*' : `ClusterRole:*@${b.namespace}`;
-      if (b.roleRef.kind === 'ClusterRole') {
-        const e = grantFor(escCR, '', b.roleRef.name);
-        if (e && grantFor(updCR, '', b.roleRef.name)) addG(scope, `add any rule to ClusterRole ${b.roleRef.name}, already bound by ${b.id} (escalate)`, e, () => perm(e, 'clusterroles', RBAC_GROUP, undefined, b.roleRef.name));
-      } else if (b.roleRef.kind === 'Role') {
-        const e = grantFor(escR, b.namespace, b.roleRef.name);
-        if (e && grantFor(updR, b.namespace, b.roleRef.name)) addG(scope, `add any rule to Role ${b.roleRef.name}, already bound by ${b.id} (escalate)`, e, () => perm(e, 'roles', RBAC_GROUP, b.namespace, b.roleRef.name));
-      }
-    }
-  }
+  for (const e of escalateEdges(rules, bindings)) add(e);
 
   // CSR create + approve for the kube-apiserver-client signer: a client certificate for any identity.
   const csrCreate = clusterWide(unnamed(q(['create'], 'certificates.k8s.io', 'certificatesigningrequests')));

@@ -57,7 +57,9 @@ function analyse(inventory: Inventory): Map<string, BindingFinding[]> {
   const out = new Map<string, BindingFinding[]>();
   for (const [key, f] of best) {
     const id = key.slice(0, key.indexOf('\u0000'));
-    out.set(id, [...(out.get(id) ?? []), f]);
+    const list = out.get(id);
+    if (list) list.push(f);
+    else out.set(id, [f]);
   }
   cache.set(inventory, out);
   return out;

@@ -180,3 +180,30 @@ test('one shortest path per (from, impact), sorted', () => {
   assert.deepEqual(keys, [...keys].sort((a, b) => (a.split('|')[0]! < b.split('|')[0]! ? -1 : a.split('|')[0]! > b.split('|')[0]! ? 1 : 0)));
   assert.equal(all.find((p) => p.from === 'User:u' && p.impact === 'cluster-admin')?.steps.length, 2);
 });
+
+test('update on a named workload reaches the namespace accounts only if the workload exists', () => {
+  const objs = (withWorkload: boolean): K8sObject[] => [
+    ADMIN,
+    restricted('prod'),
+    serviceAccount('prod', 'root'),
+    clusterRoleBinding('root', 'cluster-admin', ['ServiceAccount:prod:root']),
+    ...(withWorkload ? [deployment('prod', 'web', 'web-sa')] : []),
+    role('prod', 'patch-web', [{ verbs: ['patch'], apiGroups: ['apps'], resources: ['deployments'], resourceNames: ['web'] }]),
+    roleBinding('prod', 'p', { kind: 'Role', name: 'patch-web' }, ['User:dev']),
+  ];
+  assert.ok(pathOf(objs(true), 'User:dev', 'cluster-admin'));
+  assert.equal(pathOf(objs(false), 'User:dev', 'cluster-admin'), undefined);
+});
+
+test('grants that only combine across bindings are still found (bind in one, write bindings in another)', () => {
+  const objs = [
+    ADMIN,
+    clusterRole('binder', [{ verbs: ['bind'], apiGroups: [RBAC], resources: ['clusterroles'], resourceNames: ['cluster-admin'] }]),
+    clusterRole('crb-writer', [{ verbs: ['create'], apiGroups: [RBAC], resources: ['clusterrolebindings'] }]),
+    clusterRoleBinding('a', 'binder', ['User:split']),
+    clusterRoleBinding('b', 'crb-writer', ['Group:writers']),
+  ];
+  assert.equal(pathOf(objs, 'User:split', 'cluster-admin'), undefined);
+  const withGroup = analyzeEscalations(buildAuthorizer(objs, { userGroups: { split: ['writers'] } })).paths;
+  assert.ok(withGroup.some((p) => p.from === 'User:split' && p.impact === 'cluster-admin'));
+});

@@ -10,9 +10,9 @@
 import type { Severity } from '../../model/types.js';
 import type { AppliedBinding, Authorizer } from './authorizer.js';
 import { bindingSubjectString } from './authorizer.js';
-import { capabilityEdges, combiningHalves, completesCombination, IMPACTS, IMPACT_SEVERITY } from './capabilities.js';
+import { capabilityEdges, combiningHalves, HALF, IMPACTS, IMPACT_SEVERITY, needsJointAnalysis } from './capabilities.js';
 import type { CapabilityContext, EdgeSpec, Impact, Permission } from './capabilities.js';
-import { describeRule } from './rules.js';
+import { describeRule, ruleKey } from './rules.js';
 import { PRIVILEGED_GROUP, parseSubject, userInfoOf } from './subjects.js';
 import type { PolicyRule, ScopedRule, UserInfo, Via } from './types.js';
 
@@ -68,6 +68,17 @@ interface Edge {
   namespace?: string;
 }
 
+const WORKLOAD_RESOURCE_OF_KIND: Readonly<Record<string, string>> = {
+  Deployment: 'deployments',
+  ReplicaSet: 'replicasets',
+  StatefulSet: 'statefulsets',
+  DaemonSet: 'daemonsets',
+  Job: 'jobs',
+  CronJob: 'cronjobs',
+  ReplicationController: 'replicationcontrollers',
+};
+
+const TEMPLATE = '(template)';
 const NEW_BINDING = '(binding the subject can create)';
 
 class Graph {
@@ -93,13 +104,41 @@ class Graph {
   }
 }
 
+/** Edges of several grants, first edge per target kept (enough for shortest paths). */
+function unionEdges(lists: readonly EdgeSpec[][]): EdgeSpec[] {
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  const seen = new Set<string>();
+  const out: EdgeSpec[] = [];
+  for (const list of nonEmpty) for (const e of list) {
+    if (seen.has(e.to)) continue;
+    seen.add(e.to);
+    out.push(e);
+  }
+  return out;
+}
+
+const ruleKeys = new WeakMap<PolicyRule, string>();
+function cachedRuleKey(rule: PolicyRule): string {
+  let key = ruleKeys.get(rule);
+  if (key === undefined) ruleKeys.set(rule, (key = ruleKey(rule)));
+  return key;
+}
+
+/** Append to a list-valued map entry (avoids quadratic copies). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function analyzeEscalations(authz: Authorizer, options: { userGroups?: ReadonlyMap<string, readonly string[]> } = {}): EscalationAnalysis {
+export function analyzeEscalations(authz: Authorizer): EscalationAnalysis {
   const model = authz.model;
-  const userGroups = options.userGroups ?? new Map<string, readonly string[]>();
+  const userGroups = authz.userGroups;
 
   // Namespaces and the identities that live in them.
   // `default` and `kube-system` exist in every cluster, whether or not the input lists them.
@@ -120,17 +159,17 @@ export function analyzeEscalations(authz: Authorizer, options: { userGroups?: Re
   const saByName = new Map<string, string[]>();
   for (const [ns, set] of saByNs) for (const id of set) {
     const name = id.slice(`ServiceAccount:${ns}:`.length);
-    saByName.set(name, [...(saByName.get(name) ?? []), id]);
+    pushTo(saByName, name, id);
   }
   const tokenOwnersByNs = new Map<string, string[]>();
   for (const sa of model.serviceAccounts.values()) {
-    if (sa.tokenSecrets.length) tokenOwnersByNs.set(sa.namespace, [...(tokenOwnersByNs.get(sa.namespace) ?? []), `ServiceAccount:${sa.namespace}:${sa.name}`]);
+    if (sa.tokenSecrets.length) pushTo(tokenOwnersByNs, sa.namespace, `ServiceAccount:${sa.namespace}:${sa.name}`);
   }
   // Secret name -> owning accounts (all namespaces), for get-by-name grants.
   const tokenOwners = new Map<string, { namespace: string; serviceAccount: string }[]>();
   for (const sa of model.serviceAccounts.values()) {
     for (const secret of sa.tokenSecrets) {
-      tokenOwners.set(secret, [...(tokenOwners.get(secret) ?? []), { namespace: sa.namespace, serviceAccount: `ServiceAccount:${sa.namespace}:${sa.name}` }]);
+      pushTo(tokenOwners, secret, { namespace: sa.namespace, serviceAccount: `ServiceAccount:${sa.namespace}:${sa.name}` });
     }
   }
   const runningByNs = new Map<string, Set<string>>();
@@ -140,11 +179,18 @@ export function analyzeEscalations(authz: Authorizer, options: { userGroups?: Re
     if (!set) runningByNs.set(w.namespace, (set = new Set()));
     set.add(`ServiceAccount:${w.namespace}:${w.serviceAccount}`);
   }
+  // `deployments/<name>` -> namespaces, for update grants restricted by resourceNames.
+  const workloadsByName = new Map<string, string[]>();
+  for (const w of model.workloads) {
+    const [kind = '', ns = '', name = ''] = w.workload.split('/');
+    const resource = WORKLOAD_RESOURCE_OF_KIND[kind];
+    if (resource) pushTo(workloadsByName, `${resource}/${name}`, ns);
+  }
   const rolesByNs = new Map<string, string[]>();
   for (const id of model.roles.keys()) {
     if (!id.startsWith('Role/')) continue;
     const [, ns = '', name = ''] = id.split('/');
-    rolesByNs.set(ns, [...(rolesByNs.get(ns) ?? []), name]);
+    pushTo(rolesByNs, ns, name);
   }
 
   const ctx: CapabilityContext = {
@@ -158,6 +204,10 @@ export function analyzeEscalations(authz: Authorizer, options: { userGroups?: Re
       return ns === '*' ? all : all.filter((id) => id === `ServiceAccount:${ns}:${name}`);
     },
     roleExists: (id) => model.roles.has(id),
+    namespacesWithWorkload: (resource, ns, name) => {
+      const list = workloadsByName.get(`${resource}/${name}`) ?? [];
+      return ns === '*' ? list : list.filter((n) => n === ns);
+    },
     rolesInNamespace: (ns) => rolesByNs.get(ns) ?? [],
   };
 
@@ -188,15 +238,46 @@ export function analyzeEscalations(authz: Authorizer, options: { userGroups?: Re
     return (a.binding.rules ?? []).map((rule) => ({ namespace, rule, via }));
   };
   const appliedKey = (a: AppliedBinding): string => (a.group === undefined ? a.binding.id : `${a.binding.id}#${a.group}`);
+  // Identical rules in the same scope open identical edges, whichever role holds them.
+  const perRule = new Map<string, EdgeSpec[]>();
+  const templateVia: Via = { binding: TEMPLATE, role: TEMPLATE };
+  const ruleEdges = (rule: PolicyRule, scope: string): EdgeSpec[] => {
+    const key = `${scope}\u0000${cachedRuleKey(rule)}`;
+    let edges = perRule.get(key);
+    if (!edges) {
+      edges = capabilityEdges([{ namespace: scope, rule, via: templateVia }], [], ctx, false);
+      perRule.set(key, edges);
+    }
+    return edges;
+  };
   const perBinding = new Map<string, { edges: EdgeSpec[]; halves: number }>();
+  const perRole = new Map<string, { edges: EdgeSpec[]; halves: number }>();
   const bindingEdges = (a: AppliedBinding): { edges: EdgeSpec[]; halves: number } => {
     const key = appliedKey(a);
     let entry = perBinding.get(key);
     if (!entry) {
-      const rules = a.binding.rules ?? [];
-      let halves = 0;
-      for (const r of rules) halves |= combiningHalves(r);
-      entry = { edges: capabilityEdges(scopedRules(a), [a.binding], ctx, false), halves };
+      // Bindings of the same role in the same scope open the same edges; only provenance differs.
+      const scope = a.binding.kind === 'ClusterRoleBinding' ? '*' : a.binding.namespace;
+      const roleKey = `${a.binding.roleId}\u0000${a.binding.kind}\u0000${scope}`;
+      let template = perRole.get(roleKey);
+      if (!template) {
+        const rules = a.binding.rules ?? [];
+        const ruleHalves = rules.map(combiningHalves);
+        let halves = 0;
+        for (const h of ruleHalves) halves |= h;
+        let edges: EdgeSpec[];
+        if ((halves & (HALF.escalate | HALF.updateRoles)) !== 0 || needsJointAnalysis(ruleHalves)) {
+          // Rules that combine with each other (or depend on the bound role): analyse together.
+          const placeholder: AppliedBinding = { binding: { ...a.binding, id: TEMPLATE } };
+          edges = capabilityEdges(scopedRules(placeholder), [placeholder.binding], ctx, false);
+        } else {
+          edges = unionEdges(rules.map((r) => ruleEdges(r, scope)));
+        }
+        template = { edges, halves };
+        perRole.set(roleKey, template);
+      }
+      const via: Via = a.group === undefined ? { binding: a.binding.id, role: a.binding.roleId } : { binding: a.binding.id, role: a.binding.roleId, group: a.group };
+      entry = { edges: template.edges.map((e) => ({ ...e, grantedBy: via })), halves: template.halves };
       perBinding.set(key, entry);
     }
     return entry;
@@ -207,9 +288,7 @@ export function analyzeEscalations(authz: Authorizer, options: { userGroups?: Re
     const privileged = user.groups.includes(PRIVILEGED_GROUP);
     const parts = applied.map(bindingEdges);
     if (!privileged && applied.length === 1) return (parts[0] as { edges: EdgeSpec[] }).edges;
-    let halves = 0;
-    for (const p of parts) halves |= p.halves;
-    if (privileged || completesCombination(halves)) {
+    if (privileged || needsJointAnalysis(parts.map((p) => p.halves))) {
       const key = (privileged ? 'P|' : '') + applied.map(appliedKey).sort().join('|');
       let edges = memo.get(key);
       if (!edges) {
@@ -218,13 +297,7 @@ export function analyzeEscalations(authz: Authorizer, options: { userGroups?: Re
       }
       return edges;
     }
-    const seen = new Set<string>();
-    const out: EdgeSpec[] = [];
-    for (const p of parts) for (const e of p.edges) if (!seen.has(e.to)) {
-      seen.add(e.to);
-      out.push(e);
-    }
-    return out;
+    return unionEdges(parts.map((p) => p.edges));
   };
   const FULL: PolicyRule = { verbs: ['*'], apiGroups: ['*'], resources: ['*'], resourceNames: [], nonResourceURLs: [] };
   const grantEdges = (id: string): EdgeSpec[] => {

@@ -109,6 +109,12 @@ describe('loadCluster with a fake API server', () => {
     assert.equal(names(all.resources).some((n) => n.includes('kube-system')), false);
   });
 
+  it('a --namespace that does not exist is reported', async () => {
+    const t = new FakeTransport({ resources: RESOURCES, objects: OBJECTS });
+    const r = await loadCluster({ transport: t, kinds: KINDS, namespaces: ['shop', 'shp'] });
+    assert.deepEqual(r.gaps.map(formatGap), ['could not list namespaces in shp: namespace not found']);
+  });
+
   it('falls back per namespace when a cluster-wide list is forbidden, and reports each forbidden namespace', async () => {
     const t = new FakeTransport({
       resources: RESOURCES,

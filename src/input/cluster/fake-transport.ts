@@ -25,15 +25,29 @@ export interface FakeClusterSpec {
 export class FakeTransport implements ApiTransport {
   readonly server = 'https://fake.invalid';
   readonly requests: { path: string; accept?: string }[] = [];
-  constructor(private readonly spec: FakeClusterSpec) {}
+  private readonly byGv = new Map<string, FakeResource[]>();
+  /** `gv|kind` and `gv|kind|namespace` -> objects, so a page costs O(page), not O(cluster). */
+  private readonly index = new Map<string, K8sObject[]>();
+
+  constructor(private readonly spec: FakeClusterSpec) {
+    for (const r of spec.resources) this.byGv.set(r.groupVersion, [...(this.byGv.get(r.groupVersion) ?? []), r]);
+    const add = (key: string, o: K8sObject): void => {
+      let list = this.index.get(key);
+      if (!list) this.index.set(key, (list = []));
+      list.push(o);
+    };
+    for (const o of spec.objects) {
+      add(`${o.apiVersion}|${o.kind}`, o);
+      if (o.metadata?.namespace !== undefined) add(`${o.apiVersion}|${o.kind}|${o.metadata.namespace}`, o);
+    }
+  }
 
   async request(rawPath: string, req: ApiRequest = {}): Promise<ApiResponse> {
     this.requests.push({ path: rawPath, ...(req.accept !== undefined ? { accept: req.accept } : {}) });
     const url = new URL(rawPath, this.server);
     const path = url.pathname;
     if (this.spec.forbid?.(path)) return { status: 403, body: { kind: 'Status', reason: 'Forbidden', message: `forbidden: ${path}` } };
-    const byGv = new Map<string, FakeResource[]>();
-    for (const r of this.spec.resources) byGv.set(r.groupVersion, [...(byGv.get(r.groupVersion) ?? []), r]);
+    const byGv = this.byGv;
     if (path === '/api') return { status: 200, body: { versions: [...byGv.keys()].filter((g) => !g.includes('/')) } };
     if (path === '/apis') {
       const groups = new Map<string, string[]>();
@@ -65,7 +79,7 @@ export class FakeTransport implements ApiTransport {
     const ns = m[1] !== undefined ? decodeURIComponent(m[1]) : undefined;
     const res = resources.find((r) => r.resource === m[2]);
     if (!res) return notFound(path);
-    const matching = this.spec.objects.filter((o) => o.apiVersion === gv && o.kind === res.kind && (ns === undefined || o.metadata?.namespace === ns));
+    const matching = this.index.get(ns === undefined ? `${gv}|${res.kind}` : `${gv}|${res.kind}|${ns}`) ?? [];
     if (m[3] !== undefined) {
       const name = decodeURIComponent(m[3]);
       const one = matching.find((o) => o.metadata?.name === name);

@@ -169,7 +169,10 @@ async function readCluster(t: ApiTransport, options: ClusterLoadOptions, context
     const before = objects.length;
     const err = await attempt(nsKind);
     if (!err) {
-      knownNamespaces ??= objects.slice(before).map((o) => o.metadata?.name ?? '').filter((n) => n && inScope(n));
+      const listed = objects.slice(before).map((o) => o.metadata?.name ?? '').filter((n) => n && inScope(n));
+      // A namespace asked for by name that does not exist is worth saying: it is likely a typo.
+      for (const n of only ?? []) if (!listed.includes(n)) gaps.push({ kind: 'namespaces', namespace: n, reason: 'namespace not found' });
+      knownNamespaces ??= listed;
     } else if (only) {
       // Listing is forbidden but the user named namespaces: GET each one.
       for (const ns of only) {

@@ -12,7 +12,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -124,7 +124,8 @@ export interface StartOptions {
 
 export async function startApiServer(opts: StartOptions = {}): Promise<ApiServer> {
   const bins = binaryPaths();
-  if (!isCached(bins)) {
+  const needed = [bins.kubeApiserver, bins.etcd, ...(opts.aggregator ? [bins.aggregator] : [])];
+  if (!isCached(bins) && needed.some((b) => !existsSync(b))) {
     throw new Error(`kube-apiserver/etcd not built yet in ${bins.cacheDir}: run \`node --import tsx scripts/k8s/ensure-binaries.ts\` first`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'rampart-apiserver-'));

@@ -32,6 +32,8 @@ function listText(rows: readonly FrameworkSummary[]): string {
 function showText(d: FrameworkDescription): string {
   const lines = [`${d.title} ${d.version} (${d.name}): ${d.items.length} items`, ''];
   let section: string | undefined;
+  const w = Math.max(10, ...d.items.map((i) => i.id.length));
+  const indent = ' '.repeat(w);
   for (const item of d.items) {
     if (item.section !== undefined && item.section !== section) {
       section = item.section;
@@ -39,9 +41,10 @@ function showText(d: FrameworkDescription): string {
     }
     // CIS and NSA say whether an item is automatable; PSS checks have a level; techniques neither.
     const tag = d.name === 'pss' ? ` [${item.level ?? ''}]` : d.name === 'mitre' ? '' : ` [${item.automated ? 'automated' : 'manual'}]`;
-    lines.push(`  ${pad(item.id, 10)} ${item.title}${tag}`);
-    if (item.controls.length > 0) lines.push(`  ${' '.repeat(10)} controls: ${item.controls.join(', ')}`);
-    else lines.push(`  ${' '.repeat(10)} ${item.coverage}: ${item.reason ?? ''}`.trimEnd());
+    lines.push(`  ${pad(item.id, w)} ${item.title}${tag}`);
+    if (item.description !== undefined) lines.push(`  ${indent} ${item.description}`);
+    if (item.controls.length > 0) lines.push(`  ${indent} controls: ${item.controls.join(', ')}`);
+    else lines.push(`  ${indent} ${item.coverage}: ${item.reason ?? ''}`.trimEnd());
   }
   return lines.join('\n') + '\n';
 }

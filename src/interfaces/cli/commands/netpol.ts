@@ -40,7 +40,8 @@ Subcommands:
 
 Common options:
   --cni generic|calico|cilium|ovn   Network plugin profile for behaviour that differs (default generic; see docs/netpol.md)
-  --pod-cidr <cidr>                 Cluster pod CIDR (repeatable); lets ipBlock match pods on plugins where it does
+  --pod-cidr <cidr>                 Cluster pod CIDR (repeatable; default: pods are IPv4, location unknown). Decides
+                                    when an ipBlock (calico, ovn) or an ANP networks peer matches pod traffic
 `;
 
 const COMMON = {

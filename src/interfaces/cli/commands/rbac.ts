@@ -111,13 +111,13 @@ async function readGroupsFile(path: string | undefined, io: CliIO): Promise<Map<
   return map;
 }
 
-async function load(paths: string[], values: Values, io: CliIO): Promise<{ authz: Authorizer; userGroups: Map<string, string[]> }> {
+async function load(paths: string[], values: Values, io: CliIO): Promise<{ authz: Authorizer }> {
   if (paths.length === 0) throw new UsageError('no input: give manifest files or directories (or - for stdin)');
   const userGroups = await readGroupsFile(values['groups-file'], io);
   const loaded = await loadPaths(paths, { cwd: io.cwd, stdin: () => io.readStdin() });
   for (const e of loaded.errors) io.stderr.write(`warning: ${e.file}:${e.line}:${e.column}: ${e.message}\n`);
   const authz = buildAuthorizer(loaded.resources.map((r) => r.object), { userGroups });
-  return { authz, userGroups };
+  return { authz };
 }
 
 function warnProblems(authz: Authorizer, io: CliIO): void {
@@ -199,9 +199,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const from = values.from === undefined ? undefined : subjectArg(values.from, '--from subject');
       const impact = values.impact;
       if (impact !== undefined && !(IMPACTS as readonly string[]).includes(impact)) throw new UsageError(`--impact must be one of ${IMPACTS.join('|')}`);
-      const { authz, userGroups } = await load(args, values, io);
+      const { authz } = await load(args, values, io);
       warnProblems(authz, io);
-      let paths: EscalationPath[] = analyzeEscalations(authz, { userGroups }).paths;
+      let paths: EscalationPath[] = analyzeEscalations(authz).paths;
       if (from !== undefined) paths = paths.filter((p) => p.from === from);
       if (impact !== undefined) paths = paths.filter((p) => p.impact === impact);
       if (fmt === 'json') json(io, { paths });

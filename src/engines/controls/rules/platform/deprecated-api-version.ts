@@ -11,7 +11,7 @@ export default defineControl({
     title: 'Object uses a deprecated or removed API version',
     severity: 'medium',
     kinds: ['*'],
-    frameworks: { nsa: ['upgrading/application-security'], mitre: ['T1499'] },
+    frameworks: { nsa: ['upgrading/application-security'] },
     rationale:
       'An API version that is removed in the target Kubernetes release is no longer served: applying the manifest fails and upgrades stall on security patches.',
     remediation: 'Migrate the manifest to the replacement API version before upgrading (kubectl convert helps for most kinds).',

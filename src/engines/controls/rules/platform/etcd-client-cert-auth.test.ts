@@ -6,6 +6,7 @@ testControl(control, {
   valid: [
     { name: 'enabled', yaml: staticPod('etcd', ['--client-cert-auth=true']) },
     { name: 'single-dash form (Go flag package)', yaml: staticPod('etcd', ['-client-cert-auth=true']) },
+    { name: 'a config file replaces flags and environment', yaml: staticPod('etcd', ['--config-file=/etc/etcd/etcd.conf.yml', '--client-cert-auth=false']) },
     { name: 'environment', yaml: staticPod('etcd', [], '    env:\n    - name: ETCD_CLIENT_CERT_AUTH\n      value: "true"\n') },
     { name: 'a pod that is not the component', yaml: unrelatedPod },
   ],

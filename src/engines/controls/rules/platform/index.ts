@@ -16,6 +16,7 @@ import apiserverEncryptionProviderConfig from './apiserver-encryption-provider-c
 import apiserverEtcdCa from './apiserver-etcd-ca.js';
 import apiserverEtcdClientCertificate from './apiserver-etcd-client-certificate.js';
 import apiserverEventRateLimit from './apiserver-event-rate-limit.js';
+import apiserverInsecurePort from './apiserver-insecure-port.js';
 import apiserverKubeletCertificateAuthority from './apiserver-kubelet-certificate-authority.js';
 import apiserverKubeletClientCertificate from './apiserver-kubelet-client-certificate.js';
 import apiserverNamespaceLifecycle from './apiserver-namespace-lifecycle.js';
@@ -44,6 +45,7 @@ import encryptionProviderStrength from './encryption-provider-strength.js';
 import encryptionSecretsPlaintext from './encryption-secrets-plaintext.js';
 import etcdAutoTls from './etcd-auto-tls.js';
 import etcdClientCertAuth from './etcd-client-cert-auth.js';
+import etcdDedicatedCa from './etcd-dedicated-ca.js';
 import etcdPeerAutoTls from './etcd-peer-auto-tls.js';
 import etcdPeerClientCertAuth from './etcd-peer-client-cert-auth.js';
 import etcdPeerTlsCertificate from './etcd-peer-tls-certificate.js';
@@ -60,6 +62,7 @@ import kubeletRotateServerCertificate from './kubelet-rotate-server-certificate.
 import kubeletSeccompDefault from './kubelet-seccomp-default.js';
 import kubeletTlsCertificate from './kubelet-tls-certificate.js';
 import kubeletTlsCipherSuites from './kubelet-tls-cipher-suites.js';
+import kubeletWebhookAuthentication from './kubelet-webhook-authentication.js';
 import podSecurityAdmissionDefaultEnforce from './pod-security-admission-default-enforce.js';
 import podSecurityAdmissionExemptions from './pod-security-admission-exemptions.js';
 import schedulerBindAddress from './scheduler-bind-address.js';
@@ -84,6 +87,7 @@ export const platformControls: AnyControl[] = [
   apiserverEtcdCa,
   apiserverEtcdClientCertificate,
   apiserverEventRateLimit,
+  apiserverInsecurePort,
   apiserverKubeletCertificateAuthority,
   apiserverKubeletClientCertificate,
   apiserverNamespaceLifecycle,
@@ -112,6 +116,7 @@ export const platformControls: AnyControl[] = [
   encryptionSecretsPlaintext,
   etcdAutoTls,
   etcdClientCertAuth,
+  etcdDedicatedCa,
   etcdPeerAutoTls,
   etcdPeerClientCertAuth,
   etcdPeerTlsCertificate,
@@ -128,6 +133,7 @@ export const platformControls: AnyControl[] = [
   kubeletSeccompDefault,
   kubeletTlsCertificate,
   kubeletTlsCipherSuites,
+  kubeletWebhookAuthentication,
   podSecurityAdmissionDefaultEnforce,
   podSecurityAdmissionExemptions,
   schedulerBindAddress,

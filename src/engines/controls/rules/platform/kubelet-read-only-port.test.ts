@@ -1,6 +1,6 @@
 import { testControl } from '../../tester.js';
 import control from './kubelet-read-only-port.js';
-import { kubeletConfig } from './lib/fixtures.js';
+import { kubeletConfig, kubeletConfigMap } from './lib/fixtures.js';
 
 testControl(control, {
   valid: [
@@ -14,6 +14,13 @@ testControl(control, {
       yaml: kubeletConfig('readOnlyPort: 10255\n'),
       findings: [
         { message: 'KubeletConfiguration: readOnlyPort is 10255; it must be 0', path: '/readOnlyPort', line: 3 },
+      ],
+    },
+    {
+      name: 'kubeadm kubelet-config ConfigMap',
+      yaml: kubeletConfigMap('readOnlyPort: 10255\n'),
+      findings: [
+        { message: 'ConfigMap key "kubelet": KubeletConfiguration: readOnlyPort is 10255; it must be 0', path: '/data/kubelet', line: 5 },
       ],
     },
   ],

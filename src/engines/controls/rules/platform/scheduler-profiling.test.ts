@@ -5,6 +5,7 @@ import { COMMAND_LINE, COMMAND_PATH, staticPod, unrelatedPod } from './lib/fixtu
 testControl(control, {
   valid: [
     { name: 'disabled', yaml: staticPod('kube-scheduler', ['--profiling=false']) },
+    { name: 'ignored with a config file', yaml: staticPod('kube-scheduler', ['--config=/etc/kubernetes/scheduler-config.yaml', '--profiling=true']) },
     { name: 'a pod that is not the component', yaml: unrelatedPod },
   ],
   invalid: [

@@ -8,6 +8,8 @@ export default flagControl({
   component: 'kube-scheduler',
   frameworks: { cis: ['1.4.1'], nsa: ['network/control-plane'], mitre: ['T1499'] },
   rule: flagMustEqual('profiling', 'false', { default: 'true' }),
+  // --profiling is deprecated and ignored when --config is given (KubeSchedulerConfiguration enableProfiling decides).
+  skipWhen: (flags) => flags.effective('config') !== undefined,
   rationale: 'The pprof endpoints reveal internals and can be used to degrade the scheduler.',
   remediation: 'Set `--profiling=false`.',
 });

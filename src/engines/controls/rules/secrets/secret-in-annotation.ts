@@ -1,8 +1,7 @@
 import { defineControl } from '../../types.js';
 import type { JsonPointer } from '../../../../model/types.js';
 import { getAtPointer, joinPointer } from '../../../../model/pointer.js';
-import { podTemplateOf } from '../../../../model/workloads.js';
-import { isRecord } from '../templates/pod.js';
+import { isRecord, podAndContainers } from '../templates/pod.js';
 import { describeDetections, detectSecrets } from '../../secrets/index.js';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -49,7 +48,7 @@ export default defineControl({
       }
     };
     inspect(object.metadata?.annotations, '/metadata/annotations', '');
-    const view = podTemplateOf(object);
+    const view = podAndContainers(object)?.view;
     if (view && view.metadataPath !== '/metadata') {
       const annotationsPath = joinPointer(view.metadataPath, 'annotations');
       inspect(getAtPointer(object, annotationsPath), annotationsPath, 'pod template ');

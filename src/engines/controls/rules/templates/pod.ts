@@ -12,11 +12,25 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+export interface PodAndContainers {
+  view: PodTemplateView;
+  containers: ContainerView[];
+}
+
+/**
+ * Views are computed once per object and shared by every control (some 40 read each pod).
+ * Safe because controls never mutate their input; a patched object is a new object.
+ */
+const views = new WeakMap<K8sObject, PodAndContainers | null>();
+
 /** The pod template and its containers, or undefined for non-workload kinds. */
-export function podAndContainers(object: K8sObject): { view: PodTemplateView; containers: ContainerView[] } | undefined {
+export function podAndContainers(object: K8sObject): PodAndContainers | undefined {
+  const cached = views.get(object);
+  if (cached !== undefined) return cached ?? undefined;
   const view = podTemplateOf(object);
-  if (!view) return undefined;
-  return { view, containers: containersOf(view) };
+  const result = view ? { view, containers: containersOf(view) } : null;
+  views.set(object, result);
+  return result ?? undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { defineControl } from '../../types.js';
+import { podAndContainers } from '../templates/pod.js';
 import { joinPointer } from '../../../../model/pointer.js';
-import { podTemplateOf, WORKLOAD_KINDS } from '../../../../model/workloads.js';
+import { WORKLOAD_KINDS } from '../../../../model/workloads.js';
 
 export default defineControl({
   meta: {
@@ -13,7 +14,7 @@ export default defineControl({
     remediation: 'Remove `hostIPC: true` from the pod spec (or set it to false).',
   },
   check({ object, report }) {
-    const view = podTemplateOf(object);
+    const view = podAndContainers(object)?.view;
     if (!view || view.spec.hostIPC !== true) return;
     const path = joinPointer(view.specPath, 'hostIPC');
     report({ message: 'pod shares the host IPC namespace (hostIPC: true)', path, fix: [{ op: 'replace', path, value: false }] });

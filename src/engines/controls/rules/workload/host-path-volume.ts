@@ -1,5 +1,6 @@
 import { defineControl } from '../../types.js';
-import { podTemplateOf, WORKLOAD_KINDS } from '../../../../model/workloads.js';
+import { podAndContainers } from '../templates/pod.js';
+import { WORKLOAD_KINDS } from '../../../../model/workloads.js';
 import { hostPathVolumes } from '../templates/host-path.js';
 
 export default defineControl({
@@ -14,7 +15,7 @@ export default defineControl({
     remediation: 'Replace the hostPath volume with a PersistentVolumeClaim, an emptyDir, a ConfigMap/Secret or a CSI volume.',
   },
   check({ object, report }) {
-    const view = podTemplateOf(object);
+    const view = podAndContainers(object)?.view;
     if (!view) return;
     for (const v of hostPathVolumes(view)) {
       report({ message: `volume "${v.name}" mounts the host path ${JSON.stringify(v.path)}`, path: v.pathPointer });

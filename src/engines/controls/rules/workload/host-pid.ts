@@ -1,6 +1,7 @@
 import { defineControl } from '../../types.js';
+import { podAndContainers } from '../templates/pod.js';
 import { joinPointer } from '../../../../model/pointer.js';
-import { podTemplateOf, WORKLOAD_KINDS } from '../../../../model/workloads.js';
+import { WORKLOAD_KINDS } from '../../../../model/workloads.js';
 
 export default defineControl({
   meta: {
@@ -13,7 +14,7 @@ export default defineControl({
     remediation: 'Remove `hostPID: true` from the pod spec (or set it to false).',
   },
   check({ object, report }) {
-    const view = podTemplateOf(object);
+    const view = podAndContainers(object)?.view;
     if (!view || view.spec.hostPID !== true) return;
     const path = joinPointer(view.specPath, 'hostPID');
     report({ message: 'pod shares the host PID namespace (hostPID: true)', path, fix: [{ op: 'replace', path, value: false }] });

@@ -1,5 +1,6 @@
 import { defineControl } from '../../types.js';
-import { podTemplateOf, WORKLOAD_KINDS } from '../../../../model/workloads.js';
+import { podAndContainers } from '../templates/pod.js';
+import { WORKLOAD_KINDS } from '../../../../model/workloads.js';
 import { CRITICAL_HOST_PATHS, firstExposed, hostPathVolumes, SENSITIVE_HOST_PATHS } from '../templates/host-path.js';
 
 export default defineControl({
@@ -18,7 +19,7 @@ export default defineControl({
     },
   },
   check({ object, report, params }) {
-    const view = podTemplateOf(object);
+    const view = podAndContainers(object)?.view;
     if (!view) return;
     for (const v of hostPathVolumes(view)) {
       if (v.path === '') continue;

@@ -1,7 +1,7 @@
 import { defineControl } from '../../types.js';
 import { joinPointer } from '../../../../model/pointer.js';
-import { podTemplateOf, WORKLOAD_KINDS } from '../../../../model/workloads.js';
-import { isRecord, replaceArrayGuarded } from '../templates/pod.js';
+import { WORKLOAD_KINDS } from '../../../../model/workloads.js';
+import { isRecord, replaceArrayGuarded, podAndContainers } from '../templates/pod.js';
 
 /** The kubelet's safe, namespaced sysctls (as allowed by the Baseline standard, up to 1.32). */
 const SAFE_SYSCTLS = [
@@ -39,7 +39,7 @@ export default defineControl({
     },
   },
   check({ object, report, params }) {
-    const view = podTemplateOf(object);
+    const view = podAndContainers(object)?.view;
     const psc = view?.spec.securityContext;
     if (!view || !isRecord(psc) || !Array.isArray(psc.sysctls)) return;
     const allowed = new Set(params.allowedSysctls.map(canonicalSysctl));

@@ -202,14 +202,29 @@ export function parseFlags(component: Component, c: ContainerView, argv: readonl
   return new FlagSet(component, out, arrayPath, hasArgs || hasCommand);
 }
 
+/**
+ * Parsed components per object: ~50 component controls look at every workload, so recognition and
+ * flag parsing run once per object. Objects are not mutated during a scan (fixes patch copies).
+ */
+const parsed = new WeakMap<K8sObject, readonly ComponentContainer[]>();
+
+function allComponentContainers(obj: K8sObject): readonly ComponentContainer[] {
+  let cached = parsed.get(obj);
+  if (cached) return cached;
+  const out: ComponentContainer[] = [];
+  const view = podTemplateOf(obj);
+  if (view) {
+    for (const c of containersOf(view)) {
+      const r = recognise(c);
+      if (r) out.push({ component: r.component, container: c, flags: parseFlags(r.component, c, r.argv) });
+    }
+  }
+  cached = out;
+  parsed.set(obj, cached);
+  return cached;
+}
+
 /** Every container of the object that runs one of `components`, with its flags. */
 export function componentContainers(obj: K8sObject, components: readonly Component[]): ComponentContainer[] {
-  const view = podTemplateOf(obj);
-  if (!view) return [];
-  const out: ComponentContainer[] = [];
-  for (const c of containersOf(view)) {
-    const r = recognise(c);
-    if (r && components.includes(r.component)) out.push({ component: r.component, container: c, flags: parseFlags(r.component, c, r.argv) });
-  }
-  return out;
+  return allComponentContainers(obj).filter((c) => components.includes(c.component));
 }

@@ -46,3 +46,17 @@ export function kubeletConfig(body: string): string {
 kind: KubeletConfiguration
 ${body}`;
 }
+
+/** kubeadm's kubelet-config ConfigMap embedding a KubeletConfiguration; the value starts on line 5 (`kubelet: |`). */
+export function kubeletConfigMap(body: string): string {
+  const indented = kubeletConfig(body)
+    .split('\n')
+    .map((l) => (l === '' ? l : `    ${l}`))
+    .join('\n');
+  return `apiVersion: v1
+kind: ConfigMap
+metadata: { name: kubelet-config, namespace: kube-system }
+data:
+  kubelet: |
+${indented}`;
+}

@@ -31,6 +31,14 @@ export interface FlagControlSpec {
   skipWhen?: (flags: FlagSet) => boolean;
 }
 
+/**
+ * etcd with `--config-file` ignores every other flag and ETCD_* variable: the file decides, and a
+ * flag check would judge settings etcd never reads.
+ */
+export function configFileReplacesFlags(flags: FlagSet): boolean {
+  return flags.component === 'etcd' && flags.effective('config-file') !== undefined;
+}
+
 export function componentToken(component: Component): string {
   return `component:${component}`;
 }
@@ -51,7 +59,7 @@ export function flagControl(spec: FlagControlSpec): AnyControl {
     meta,
     check({ object, report }) {
       for (const { container, flags } of componentContainers(object, [spec.component])) {
-        if (spec.skipWhen?.(flags)) continue;
+        if (spec.skipWhen?.(flags) || configFileReplacesFlags(flags)) continue;
         for (const rule of rules) {
           for (const v of rule(flags)) {
             const r: Parameters<typeof report>[0] = { message: v.message, path: v.path, container: container.name };

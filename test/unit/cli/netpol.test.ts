@@ -5,9 +5,9 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { CliIO } from '../../interfaces/cli/io.js';
-import { UsageError } from '../../interfaces/cli/io.js';
-import { run } from '../../interfaces/cli/commands/netpol.js';
+import type { CliIO } from '../../../src/interfaces/cli/io.js';
+import { UsageError } from '../../../src/interfaces/cli/io.js';
+import { run } from '../../../src/interfaces/cli/commands/netpol.js';
 
 function io(cwd: string): CliIO & { out: () => string; err: () => string } {
   let out = '';
