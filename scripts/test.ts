@@ -32,9 +32,14 @@ if (selected.length === 0) {
   console.error(`no ${suite} test files found`);
   process.exit(1);
 }
-const concurrency = suite === 'integration' ? '1' : '2';
-const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected], {
+// Unit tests share one process (fast); integration tests get a process per file (they start
+// API servers and must not share state).
+const args =
+  suite === 'integration'
+    ? ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...selected]
+    : ['--import', 'tsx', '--test', '--test-reporter=spec', 'scripts/test-entry.ts'];
+const res = spawnSync(process.execPath, args, {
   stdio: 'inherit',
-  env: { ...process.env, NO_COLOR: process.env['NO_COLOR'] ?? '1' },
+  env: { ...process.env, NO_COLOR: process.env['NO_COLOR'] ?? '1', RAMPART_TEST_FILES: JSON.stringify(selected) },
 });
 process.exit(res.status ?? 1);

@@ -4,6 +4,7 @@
  * kustomization is built, one holding Chart.yaml is rendered; neither is walked as raw files.
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { ExcludeMatcher } from './glob.js';
 
@@ -36,13 +37,14 @@ export function discover(paths: readonly string[], exclude: readonly string[], c
     }
     if (seenDirs.has(real)) return; // symlink cycle or the same tree given twice
     seenDirs.add(real);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(resolve(cwd, dir)).sort(byCodePoint);
+      entries = readdirSync(resolve(cwd, dir), { withFileTypes: true }).sort((a, b) => byCodePoint(a.name, b.name));
     } catch (err) {
       out.push({ kind: 'missing', path: dir, message: `cannot read directory: ${(err as NodeJS.ErrnoException).code ?? 'error'}` });
       return;
     }
+    const names = entries.map((e) => e.name);
     if (KUSTOMIZATION_FILES.some((n) => names.includes(n))) {
       out.push({ kind: 'kustomize', path: dir });
       return;
@@ -51,14 +53,19 @@ export function discover(paths: readonly string[], exclude: readonly string[], c
       out.push({ kind: 'helm', path: dir });
       return;
     }
-    for (const name of names) {
+    for (const entry of entries) {
+      const name = entry.name;
       if (name === '.git') continue;
       const p = join(dir, name);
-      let isDir: boolean;
-      try {
-        isDir = statSync(resolve(cwd, p)).isDirectory();
-      } catch {
-        continue; // dangling symlink
+      let isDir = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        try {
+          isDir = statSync(resolve(cwd, p)).isDirectory();
+        } catch {
+          continue; // dangling symlink
+        }
+      } else if (!isDir && !entry.isFile()) {
+        continue; // sockets, fifos, devices: never read
       }
       if (!isDir && !MANIFEST_EXT.test(name)) continue;
       const pattern = excluded(p);

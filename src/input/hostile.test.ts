@@ -76,3 +76,12 @@ test('hostile: files above the size limit are refused before being read', async 
   const stdin = await loadPaths(['-'], { stdin: async () => 'x'.repeat(2048), limits: { maxFileBytes: 1024 } });
   assert.equal(stdin.errors[0]?.code, 'size-limit');
 });
+
+test('hostile: __proto__ keys are plain data, never prototype pollution', () => {
+  const r = loadText('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: p}\n__proto__: {polluted: true}\ndata:\n  __proto__: x\n', 'p.yaml');
+  assert.deepEqual(r.errors, []);
+  const obj = r.resources[0]?.object as Record<string, unknown>;
+  assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+  assert.ok(Object.hasOwn(obj, '__proto__'));
+  assert.equal(Object.getPrototypeOf(obj), Object.prototype);
+});

@@ -157,6 +157,7 @@ spec:
   hostIPC: n
   enableServiceLinks: True
   plain: yesterday
+  proto: toString
   quoted: "yes"
   mode: 0644
   hex: 0x1F
@@ -173,6 +174,7 @@ spec:
     hostIPC: false,
     enableServiceLinks: true,
     plain: 'yesterday',
+    proto: 'toString',
     quoted: 'yes',
     mode: 420,
     hex: 31,
@@ -256,6 +258,10 @@ test('resolvePlainScalar: go-yaml v2 plain scalar resolution', async () => {
     ['0.5.1', 'str', undefined],
     ['1.2.3.4', 'str', undefined],
     ['v1', 'str', undefined],
+    // prototype names are plain strings, never looked up on Object.prototype
+    ['toString', 'str', undefined],
+    ['constructor', 'str', undefined],
+    ['__proto__', 'str', undefined],
   ];
   for (const [text, kind, value] of cases) {
     const r = resolvePlainScalar(text);
@@ -280,4 +286,18 @@ test('loadText: UTF-16 with a BOM is decoded', async (t) => {
   assert.deepEqual(r.errors, []);
   assert.equal(r.resources[0]?.object.metadata?.name, 'utf16');
   assert.equal(r.resources[0]?.source.locate('/metadata/name')?.column, 9);
+});
+
+test('loadPaths: symlinked directories are followed once (cycles are cut)', async (t) => {
+  const { symlinkSync } = await import('node:fs');
+  const dir = tree({ 'real/a.yaml': cm('a') });
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  symlinkSync(join(dir, 'real'), join(dir, 'real', 'loop'));
+  symlinkSync(join(dir, 'real'), join(dir, 'alias'));
+  const r = await loadPaths(['.'], { cwd: dir });
+  // `alias` sorts first, so the tree is read through it; `real` and `real/loop` are the same tree
+  assert.deepEqual(
+    r.resources.map((x) => x.source.file),
+    ['alias/a.yaml'],
+  );
 });

@@ -17,11 +17,11 @@
  */
 import { NOT_RESOLVED, Schema, defineScalarTag, mapTag, mergeTag, seqTag, strTag } from 'js-yaml';
 
-const BOOLS: Record<string, boolean> = {};
+const BOOLS: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
 for (const s of ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']) BOOLS[s] = true;
 for (const s of ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']) BOOLS[s] = false;
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-const SPECIAL_FLOATS: Record<string, number> = {};
+const SPECIAL_FLOATS: Record<string, number> = Object.create(null) as Record<string, number>;
 for (const s of ['.nan', '.NaN', '.NAN']) SPECIAL_FLOATS[s] = Number.NaN;
 for (const s of ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']) SPECIAL_FLOATS[s] = Number.POSITIVE_INFINITY;
 for (const s of ['-.inf', '-.Inf', '-.INF']) SPECIAL_FLOATS[s] = Number.NEGATIVE_INFINITY;
@@ -94,10 +94,12 @@ export function resolvePlainScalar(text: string): Resolved {
 
 const never = (): boolean => false;
 
+// The resolvers below are on the hot path of every plain scalar: exact lookups first, the full
+// go-yaml rules only for what could be a number.
 const nullTag = defineScalarTag<null>('tag:yaml.org,2002:null', {
   implicit: true,
   implicitFirstChars: ['', '~', 'n', 'N'],
-  resolve: (s) => (resolvePlainScalar(s).kind === 'null' ? null : NOT_RESOLVED),
+  resolve: (s) => (NULLS.has(s) ? null : NOT_RESOLVED),
   identify: (d) => d === null,
 });
 
@@ -105,18 +107,21 @@ const boolTag = defineScalarTag<boolean>('tag:yaml.org,2002:bool', {
   implicit: true,
   implicitFirstChars: ['y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O'],
   resolve: (s) => {
-    const r = resolvePlainScalar(s);
-    return r.kind === 'bool' ? r.value : NOT_RESOLVED;
+    const b = BOOLS[s];
+    return b === undefined ? NOT_RESOLVED : b;
   },
   identify: never,
 });
 
 const NUMERIC_FIRST = ['+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
+const SMALL_DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
+
 const intTag = defineScalarTag<number>('tag:yaml.org,2002:int', {
   implicit: true,
   implicitFirstChars: NUMERIC_FIRST,
   resolve: (s) => {
+    if (SMALL_DECIMAL.test(s)) return Number(s);
     const r = resolvePlainScalar(s);
     return r.kind === 'int' ? r.value : NOT_RESOLVED;
   },

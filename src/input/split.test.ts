@@ -20,6 +20,9 @@ test('splitDocuments: document spans and their first lines', () => {
     // content on the marker line; `----` and indented `---` are not markers
     ['--- |\n  text\n----\n  ---\n', [['--- |\n  text\n----\n  ---\n', 1]]],
     ['x: ---\n--- {a: 1}\n', [['x: ---\n', 1], ['--- {a: 1}\n', 2]]],
+    // `...` inside a line is text; a marker at the very end of the text counts
+    ['a: wait...\nb: 1\n---', [['a: wait...\nb: 1\n', 1], ['---', 3]]],
+    ['a: 1\n...', [['a: 1\n...', 1]]],
   ];
   for (const [text, expected] of cases) {
     assert.deepEqual(

@@ -16,7 +16,33 @@ export interface DocumentSpan {
   line: number;
 }
 
-const MARKER = /(?:^|(?<=[\r\n]))(---|\.\.\.)(?=[ \t\r\n]|$)/g;
+/** Is text[i, i+3) a marker: at a line start and followed by whitespace or the end? */
+function isMarkerAt(text: string, i: number): boolean {
+  if (i > 0) {
+    const p = text.charCodeAt(i - 1);
+    if (p !== 10 && p !== 13) return false;
+  }
+  const n = text.charCodeAt(i + 3);
+  return Number.isNaN(n) || n === 32 || n === 9 || n === 10 || n === 13;
+}
+
+/** Next marker at or after `from`: [offset, '---' | '...'] (two indexOf cursors, no regex). */
+class MarkerScanner {
+  private dash: number;
+  private dots: number;
+  constructor(private readonly text: string) {
+    this.dash = text.indexOf('---');
+    this.dots = text.indexOf('...');
+  }
+  next(from: number): [number, '---' | '...'] | undefined {
+    const t = this.text;
+    while (this.dash >= 0 && (this.dash < from || !isMarkerAt(t, this.dash))) this.dash = t.indexOf('---', Math.max(from, this.dash + 1));
+    while (this.dots >= 0 && (this.dots < from || !isMarkerAt(t, this.dots))) this.dots = t.indexOf('...', Math.max(from, this.dots + 1));
+    if (this.dash < 0 && this.dots < 0) return undefined;
+    if (this.dots < 0 || (this.dash >= 0 && this.dash < this.dots)) return [this.dash, '---'];
+    return [this.dots, '...'];
+  }
+}
 
 /** True when text[from, to) holds only blank lines, comments, directives and `...` markers. */
 function isPrefixOnly(text: string, from: number, to: number): boolean {
@@ -69,16 +95,18 @@ export function splitDocuments(text: string): DocumentSpan[] {
       curLine = lineOf(end);
     }
   };
-  MARKER.lastIndex = 0;
-  let m: RegExpExecArray | null;
+  const markers = new MarkerScanner(text);
   let open = false; // current span contains a `---`
-  while ((m = MARKER.exec(text)) !== null) {
-    if (m[1] === '---') {
+  let from = 0;
+  for (let m = markers.next(0); m !== undefined; m = markers.next(from)) {
+    const [at, kind] = m;
+    from = at + 3;
+    if (kind === '---') {
       // Ends the open document; comment/directive-only text before the marker stays attached.
-      emit(m.index, open);
+      emit(at, open);
       open = true;
     } else {
-      const end = lineEnd(text, m.index);
+      const end = lineEnd(text, at);
       const before = spans.length;
       emit(end, open);
       if (spans.length === before) {
@@ -87,7 +115,7 @@ export function splitDocuments(text: string): DocumentSpan[] {
         curLine = lineOf(end);
       }
       open = false;
-      MARKER.lastIndex = end;
+      from = end;
     }
   }
   emit(text.length, open);

@@ -7,7 +7,7 @@ import type { FileReport } from '../input/types.js';
 import type { AnyControl } from '../engines/controls/types.js';
 import type { ResolvedControl } from '../engines/controls/runner.js';
 import { defaultParams, runControls } from '../engines/controls/runner.js';
-import { computeCompliance } from '../engines/frameworks/index.js';
+import { computeCompliance, presentKindsOf } from '../engines/frameworks/index.js';
 import type { RampartConfig } from '../config/config.js';
 import { VERSION, TOOL_NAME } from '../version.js';
 import { applySuppressions, validateAnnotations } from './suppress.js';
@@ -109,7 +109,8 @@ export function runScan(input: ScanInput, options: ScanOptions): ScanResult {
   const suppressedByKind = { annotation: 0, exception: 0, baseline: 0 };
   for (const f of findings) if (f.suppressed) suppressedByKind[f.suppressed.kind]++;
 
-  const presentKinds = new Set(resources.map((r) => r.object.kind));
+  // Control-plane components count as present only when their static pod is in the input.
+  const presentKinds = presentKindsOf(resources.map((r) => r.object));
   const ran = selected.map((s) => s.control.meta);
   const frameworks = options.framework ? [options.framework] : FRAMEWORK_NAMES;
   const compliance = frameworks.map((fw) => computeCompliance(fw, { controls: ran, findings, presentKinds }));

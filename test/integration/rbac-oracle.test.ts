@@ -135,6 +135,12 @@ after(async () => {
 });
 
 describe(`RBAC oracle (seed ${seed}; replay with RAMPART_SEED=${seed})`, () => {
+  it('the aggregation controller ran: aggregated ClusterRoles hold the rules of the roles they select', async () => {
+    const aggregated = await Promise.all(['agg-0', 'agg-1', 'agg-2'].map(async (n) => ((await api.admin(`${RBAC_PATH}/clusterroles/${n}`)) as { rules?: unknown[] }).rules?.length ?? 0));
+    const labelled = world.objects.filter((o) => o.kind === 'ClusterRole' && Object.keys(o.metadata?.labels ?? {}).some((k) => k.startsWith('rampart.test/agg-')));
+    if (labelled.length > 0) assert.ok(aggregated.some((n) => n > 0), `seed ${seed}: ${labelled.length} labelled roles but aggregates are empty: ${aggregated.join(',')}`);
+  });
+
   it('SubjectAccessReview equals `rampart rbac can-i` for random questions', { timeout: 600_000 }, async () => {
     const rng = new Rng(seed ^ 0x5bd1e995);
     const people = identities(world);

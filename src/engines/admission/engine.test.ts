@@ -253,3 +253,22 @@ describe('admission validate: response hygiene', () => {
     assert.equal(engine().validate(r).response.uid, r.uid);
   });
 });
+
+describe('admission validate: controls that throw', () => {
+  it('fail closed: the throwing control’s action applies, without echoing the error', async () => {
+    const { defineControl } = await import('../controls/types.js');
+    const boom = defineControl({
+      meta: { id: 'boom', title: 'throws', severity: 'critical', kinds: ['Pod'], frameworks: {}, rationale: 'r', remediation: 'm' },
+      check() {
+        throw new Error('secret-ish detail from the object');
+      },
+    });
+    const e = new AdmissionEngine({ controls: resolved([boom]), config: parseAdmissionConfig({}, new Set(['boom'])) });
+    const d = e.validate(request(compliantPod()));
+    assert.equal(d.response.allowed, false);
+    assert.match(d.response.status?.message ?? '', /\[boom\] the control could not evaluate this object/);
+    assert.doesNotMatch(d.response.status?.message ?? '', /secret-ish/);
+    const warnOnly = new AdmissionEngine({ controls: resolved([boom]), config: parseAdmissionConfig({ controls: { boom: 'warn' } }, new Set(['boom'])) });
+    assert.equal(warnOnly.validate(request(compliantPod())).response.allowed, true);
+  });
+});

@@ -7,11 +7,11 @@
  * change; `warnings` for warn; `auditAnnotations` for audit. Mutation (opt-in per control) turns
  * the controls' fixes into a JSON Patch of pure additions (see mutate.ts).
  */
-import type { Finding, JsonPatchOp } from '../../model/finding.js';
+import type { JsonPatchOp } from '../../model/finding.js';
 import { Inventory } from '../../model/inventory.js';
-import type { K8sObject, Resource } from '../../model/types.js';
+import type { K8sObject, Resource, Severity } from '../../model/types.js';
 import type { ResolvedControl } from '../controls/runner.js';
-import { runControls } from '../controls/runner.js';
+import type { Report } from '../controls/types.js';
 import type { LabelOverride } from './actions.js';
 import { ENFORCE_LABEL, actionFor, defaultAction, isCrossObjectControl, labelOverride } from './actions.js';
 import type { AdmissionConfig } from './config.js';
@@ -50,7 +50,21 @@ function sourceless(object: K8sObject): Resource {
   return { object, source: { documentIndex: 0, locate: () => undefined } };
 }
 
-function findingKey(f: Finding): string {
+/**
+ * What admission needs of a finding. Lighter than the scan's Finding: no fingerprint hash, no
+ * source location, no framework lists — those serve reports, and a webhook pays per request.
+ */
+interface Hit {
+  control: string;
+  severity: Severity;
+  message: string;
+  path: string;
+  container?: string;
+  fix?: JsonPatchOp[];
+  remediation: string;
+}
+
+function findingKey(f: Hit): string {
   return `${f.control}\u0000${f.path}\u0000${f.container ?? ''}`;
 }
 
@@ -64,6 +78,9 @@ export class AdmissionEngine {
   readonly config: AdmissionConfig;
   private readonly byKind = new Map<string, Prepared[]>();
   private readonly anyKind: Prepared[] = [];
+  /** Kind → every control that applies, merged once (requests never allocate this). */
+  private readonly merged = new Map<string, Prepared[]>();
+  private readonly explicit = new Map<string, Action | undefined>();
 
   constructor(opts: AdmissionEngineOptions) {
     this.config = opts.config;
@@ -71,6 +88,7 @@ export class AdmissionEngine {
       const id = rc.control.meta.id;
       const settings = opts.config.controls[id];
       const prepared: Prepared = { rc, explicit: settings?.action, mutate: settings?.mutate === true };
+      this.explicit.set(id, settings?.action);
       // A control that is off everywhere and never mutates costs nothing per request.
       const base = prepared.explicit ?? defaultAction(id, rc.severity, opts.config);
       const onSomewhere =
@@ -127,19 +145,44 @@ export class AdmissionEngine {
     return obj;
   }
 
-  private run(object: K8sObject, namespaceObject: K8sObject | undefined, controls: readonly Prepared[]): Finding[] {
+  /**
+   * Run controls on one object, as the scan's runner does (same check contexts and params), minus
+   * what only reports need. A control that throws fails closed: it becomes a finding of that
+   * control, so its action applies; the error text is not echoed (it may quote the object).
+   */
+  private run(object: K8sObject, namespaceObject: K8sObject | undefined, controls: readonly Prepared[]): Hit[] {
     const resource = sourceless(object);
-    const resources = namespaceObject && namespaceObject !== object ? [resource, sourceless(namespaceObject)] : [resource];
-    return runControls([resource], new Inventory(resources), controls.map((p) => p.rc), () => {
-      // A control that throws on hostile input is treated as "no finding" here: the webhook must
-      // answer; the scan reports such failures as input errors.
-    });
+    const inventory = new Inventory(namespaceObject && namespaceObject !== object ? [resource, sourceless(namespaceObject)] : [resource]);
+    const hits: Hit[] = [];
+    // One reporter per object, not per control: closures cost per request.
+    let rc: ResolvedControl | undefined;
+    const report = (r: Report): void => {
+      const c = rc as ResolvedControl;
+      const hit: Hit = { control: c.control.meta.id, severity: r.severity ?? c.severity, message: r.message, path: r.path, remediation: c.control.meta.remediation };
+      if (r.container !== undefined) hit.container = r.container;
+      if (r.fix) hit.fix = r.fix;
+      hits.push(hit);
+    };
+    const ctx = { resource, object, inventory, params: {} as ResolvedControl['params'], report };
+    for (const p of controls) {
+      rc = p.rc;
+      ctx.params = rc.params;
+      try {
+        rc.control.check(ctx);
+      } catch {
+        hits.push({ control: rc.control.meta.id, severity: rc.severity, message: 'the control could not evaluate this object (malformed or unexpected field values)', path: '', remediation: 'Check that the object is well-formed; run `rampart scan` on it for details.' });
+      }
+    }
+    return hits;
   }
 
   private applicable(kind: string): Prepared[] {
+    let merged = this.merged.get(kind);
+    if (merged) return merged;
     const list = this.byKind.get(kind);
-    if (!list) return this.anyKind;
-    return this.anyKind.length ? [...list, ...this.anyKind] : list;
+    merged = !list ? this.anyKind : this.anyKind.length ? [...list, ...this.anyKind] : list;
+    if (this.merged.size < 1024) this.merged.set(kind, merged); // kinds come from requests: bound the map
+    return merged;
   }
 
   private namespaceOf(req: AdmissionRequest): string | undefined {
@@ -166,10 +209,10 @@ export class AdmissionEngine {
     const old = req.operation === 'UPDATE' && findings.length > 0 ? this.objectOf(req, 'oldObject') : undefined;
     if (old) preexisting = new Set(this.run(old, namespaceObject, this.applicable(old.kind)).map(findingKey));
 
-    const explicit = new Map(this.applicable(object.kind).map((p) => [p.rc.control.meta.id, p.explicit]));
+    const explicit = this.explicit;
     // Group by control and final action; each finding's action comes from its own severity unless
     // the control's action is configured.
-    const groups = new Map<string, { control: string; action: Action; findings: Finding[]; fresh: number }>();
+    const groups = new Map<string, { control: string; action: Action; findings: Hit[]; fresh: number }>();
     for (const f of findings) {
       const base = explicit.get(f.control) ?? defaultAction(f.control, f.severity, this.config);
       let action = actionFor(f.control, base, namespace, this.config, label);

@@ -3,7 +3,7 @@ import type { Finding, FrameworkRefs } from '../../model/finding.js';
 import type { Inventory } from '../../model/inventory.js';
 import type { Resource, Severity } from '../../model/types.js';
 import { resourceRef } from '../../model/types.js';
-import type { Control, ParamSpec, ParamValues, Report } from './types.js';
+import type { CheckContext, Control, ParamSpec, ParamValues, Report } from './types.js';
 
 /** A control ready to run: parameters resolved and validated, severity possibly overridden by config. */
 export interface ResolvedControl {
@@ -76,30 +76,38 @@ export function runControls(
 ): Finding[] {
   const findings: Finding[] = [];
   const { byKind, any } = indexByKind(controls);
-  for (const resource of resources) {
+  // One report function for the whole run: the pair being checked is held in `current`, so the
+  // inner loop allocates nothing per (resource, control) pair.
+  let resource: Resource = resources[0]!;
+  let rc: ResolvedControl = controls[0]!;
+  const report = (rep: Report): void => {
+    const finding: Finding = {
+      control: rc.control.meta.id,
+      severity: rc.severityOverride ?? rep.severity ?? rc.severity,
+      message: rep.message,
+      resource: resourceRef(resource.object),
+      path: rep.path,
+      frameworks: frameworksOf(rc.control, rep.frameworks),
+      remediation: rc.control.meta.remediation,
+      fingerprint: fingerprint(rc.control.meta.id, resource, rep.path, rep.container),
+    };
+    if (rep.container !== undefined) finding.container = rep.container;
+    const location = resource.source.locate(rep.path);
+    if (location) finding.location = location;
+    if (resource.source.template !== undefined) finding.template = resource.source.template;
+    if (rep.fix) finding.fix = rep.fix;
+    findings.push(finding);
+  };
+  const ctx: CheckContext<ResolvedControl['params']> = { resource, object: resource?.object, inventory, params: rc?.params, report };
+  for (resource of resources) {
     const applicable = byKind.get(resource.object.kind);
     const list = applicable ? (any.length ? [...applicable, ...any] : applicable) : any;
-    for (const rc of list) {
-      const report = (rep: Report): void => {
-        const finding: Finding = {
-          control: rc.control.meta.id,
-          severity: rc.severityOverride ?? rep.severity ?? rc.severity,
-          message: rep.message,
-          resource: resourceRef(resource.object),
-          path: rep.path,
-          frameworks: frameworksOf(rc.control, rep.frameworks),
-          remediation: rc.control.meta.remediation,
-          fingerprint: fingerprint(rc.control.meta.id, resource, rep.path, rep.container),
-        };
-        if (rep.container !== undefined) finding.container = rep.container;
-        const location = resource.source.locate(rep.path);
-        if (location) finding.location = location;
-        if (resource.source.template !== undefined) finding.template = resource.source.template;
-        if (rep.fix) finding.fix = rep.fix;
-        findings.push(finding);
-      };
+    ctx.resource = resource;
+    ctx.object = resource.object;
+    for (rc of list) {
+      ctx.params = rc.params;
       try {
-        rc.control.check({ resource, object: resource.object, inventory, params: rc.params, report });
+        rc.control.check(ctx);
       } catch (error) {
         onFailure({ control: rc.control.meta.id, resource, error: error as Error });
       }

@@ -11,6 +11,7 @@ import { Inventory } from '../../model/inventory.js';
 import { applyPatch } from '../../model/json-patch.js';
 import type { Finding } from '../../model/finding.js';
 import type { Resource, Severity } from '../../model/types.js';
+import { refKey, resourceRef } from '../../model/types.js';
 import type { Control, ParamSpec, ParamValues } from './types.js';
 import { defaultParams, runControls } from './runner.js';
 
@@ -124,11 +125,8 @@ export function testControl<S extends Record<string, ParamSpec>>(control: Contro
         // A mechanical fix must actually fix: applying it removes that finding.
         for (const f of findings) {
           if (!f.fix) continue;
-          const fixed = resources.map((r) =>
-            r.object.metadata?.name === f.resource.name && r.object.kind === f.resource.kind
-              ? { ...r, object: applyPatch(r.object, f.fix!) }
-              : r,
-          );
+          const target = refKey(f.resource);
+          const fixed = resources.map((r) => (refKey(resourceRef(r.object)) === target ? { ...r, object: applyPatch(r.object, f.fix!) } : r));
           const after = run(control, fixed, c.params);
           assert.ok(!after.some((a) => a.fingerprint === f.fingerprint), `fix for "${f.message}" must remove the finding`);
         }

@@ -60,20 +60,20 @@ export interface Authorizer {
   /** The identity a subject string stands for (see subjects.ts). */
   userInfo(subject: string): UserInfo;
   /** Bindings (with the matching grant) that apply to an identity. */
-  bindingsFor(user: UserInfo): AppliedBinding[];
+  bindingsFor(user: UserInfo): readonly AppliedBinding[];
   readonly problems: RbacProblem[];
 }
 
 export interface AppliedBinding {
-  binding: Binding;
+  readonly binding: Binding;
   /** The group through which it applies, if not directly. */
-  group?: string;
+  readonly group?: string;
 }
 
 interface IndexedSubject {
-  binding: Binding;
-  /** Index key kind that matched: user name or group. */
-  group?: string;
+  readonly binding: Binding;
+  /** The group subject that matched, when the binding applies through a group. */
+  readonly group?: string;
 }
 
 function userKey(name: string): string {
@@ -148,18 +148,25 @@ export function authorizerFromModel(model: RbacModel, options: AuthorizerOptions
     return { label: formatSubject(parseSubject(subject)), user: userInfoOf(parseSubject(subject), userGroups) };
   };
 
-  const bindingsFor = (user: UserInfo): AppliedBinding[] => {
+  const bindingsFor = (user: UserInfo): readonly AppliedBinding[] => {
+    // Index entries are immutable {binding, group?} records: hand them out as they are.
+    const lists: IndexedSubject[][] = [];
+    const direct = user.name ? index.get(userKey(user.name)) : undefined;
+    if (direct) lists.push(direct);
+    for (const g of user.groups) {
+      const list = index.get(groupKey(g));
+      if (list) lists.push(list);
+    }
+    if (lists.length === 1) return lists[0] as IndexedSubject[];
     const out: AppliedBinding[] = [];
     const seen = new Set<Binding>();
-    const add = (list: IndexedSubject[] | undefined): void => {
-      for (const e of list ?? []) {
+    for (const list of lists) {
+      for (const e of list) {
         if (seen.has(e.binding)) continue;
         seen.add(e.binding);
-        out.push(e.group === undefined ? { binding: e.binding } : { binding: e.binding, group: e.group });
+        out.push(e);
       }
-    };
-    if (user.name) add(index.get(userKey(user.name)));
-    for (const g of user.groups) add(index.get(groupKey(g)));
+    }
     return out;
   };
 

@@ -10,7 +10,7 @@
 import type { Severity } from '../../model/types.js';
 import type { AppliedBinding, Authorizer } from './authorizer.js';
 import { bindingSubjectString } from './authorizer.js';
-import { capabilityEdges, combiningHalves, HALF, IMPACTS, IMPACT_SEVERITY, needsJointAnalysis } from './capabilities.js';
+import { capabilityEdges, combiningHalves, ESCALATE_HALVES, escalateEdges, IMPACTS, IMPACT_SEVERITY, needsJointAnalysis } from './capabilities.js';
 import type { CapabilityContext, EdgeSpec, Impact, Permission } from './capabilities.js';
 import { describeRule, ruleKey } from './rules.js';
 import { PRIVILEGED_GROUP, parseSubject, userInfoOf } from './subjects.js';
@@ -60,10 +60,19 @@ export interface EscalationAnalysis {
   stats: { nodes: number; edges: number; sources: number };
 }
 
+/** Edges shared by every binding of a role in a scope, with the provenance of one binding. */
+interface EdgeGroup {
+  edges: readonly EdgeSpec[];
+  /** Overrides `grantedBy` of the edges (which then hold a template placeholder). */
+  via?: Via;
+}
+
 interface Edge {
   to: number;
   weight: 0 | 1;
   spec?: EdgeSpec;
+  /** Provenance when the spec is shared (see EdgeGroup). */
+  via?: Via;
   /** For zero-cost hub edges: the namespace they fan into. */
   namespace?: string;
 }
@@ -250,13 +259,14 @@ export function analyzeEscalations(authz: Authorizer): EscalationAnalysis {
     }
     return edges;
   };
-  const perBinding = new Map<string, { edges: EdgeSpec[]; halves: number }>();
+  const perBinding = new Map<AppliedBinding, EdgeGroup & { halves: number }>();
   const perRole = new Map<string, { edges: EdgeSpec[]; halves: number }>();
-  const bindingEdges = (a: AppliedBinding): { edges: EdgeSpec[]; halves: number } => {
-    const key = appliedKey(a);
-    let entry = perBinding.get(key);
+  const bindingEdges = (a: AppliedBinding): EdgeGroup & { halves: number } => {
+    // Index entries are stable objects, so they key the cache without building strings.
+    let entry = perBinding.get(a);
     if (!entry) {
-      // Bindings of the same role in the same scope open the same edges; only provenance differs.
+      // Bindings of the same role in the same scope open the same edges; only provenance differs,
+      // and it travels beside the shared edges rather than in copies of them.
       const scope = a.binding.kind === 'ClusterRoleBinding' ? '*' : a.binding.namespace;
       const roleKey = `${a.binding.roleId}\u0000${a.binding.kind}\u0000${scope}`;
       let template = perRole.get(roleKey);
@@ -265,39 +275,39 @@ export function analyzeEscalations(authz: Authorizer): EscalationAnalysis {
         const ruleHalves = rules.map(combiningHalves);
         let halves = 0;
         for (const h of ruleHalves) halves |= h;
-        let edges: EdgeSpec[];
-        if ((halves & (HALF.escalate | HALF.updateRoles)) !== 0 || needsJointAnalysis(ruleHalves)) {
-          // Rules that combine with each other (or depend on the bound role): analyse together.
-          const placeholder: AppliedBinding = { binding: { ...a.binding, id: TEMPLATE } };
-          edges = capabilityEdges(scopedRules(placeholder), [placeholder.binding], ctx, false);
-        } else {
-          edges = unionEdges(rules.map((r) => ruleEdges(r, scope)));
-        }
+        const edges = needsJointAnalysis(ruleHalves)
+          ? capabilityEdges(scopedRules({ binding: { ...a.binding, id: TEMPLATE } }), [], ctx, false) // rules that combine with each other
+          : unionEdges(rules.map((r) => ruleEdges(r, scope)));
         template = { edges, halves };
         perRole.set(roleKey, template);
       }
       const via: Via = a.group === undefined ? { binding: a.binding.id, role: a.binding.roleId } : { binding: a.binding.id, role: a.binding.roleId, group: a.group };
-      entry = { edges: template.edges.map((e) => ({ ...e, grantedBy: via })), halves: template.halves };
-      perBinding.set(key, entry);
+      entry = { edges: template.edges, via, halves: template.halves };
+      perBinding.set(a, entry);
     }
     return entry;
   };
   const memo = new Map<string, EdgeSpec[]>();
-  const subjectEdges = (user: UserInfo): EdgeSpec[] => {
+  const subjectEdges = (user: UserInfo): EdgeGroup[] => {
     const applied = authz.bindingsFor(user).filter((a) => a.binding.rules !== undefined);
     const privileged = user.groups.includes(PRIVILEGED_GROUP);
     const parts = applied.map(bindingEdges);
-    if (!privileged && applied.length === 1) return (parts[0] as { edges: EdgeSpec[] }).edges;
+    let halves = 0;
+    for (const p of parts) halves |= p.halves;
+    let groups: EdgeGroup[] = parts;
     if (privileged || needsJointAnalysis(parts.map((p) => p.halves))) {
       const key = (privileged ? 'P|' : '') + applied.map(appliedKey).sort().join('|');
       let edges = memo.get(key);
       if (!edges) {
-        edges = capabilityEdges(applied.flatMap(scopedRules), applied.map((a) => a.binding), ctx, privileged);
+        edges = capabilityEdges(applied.flatMap(scopedRules), [], ctx, privileged);
         memo.set(key, edges);
       }
-      return edges;
+      groups = [{ edges }];
     }
-    return unionEdges(parts.map((p) => p.edges));
+    if ((halves & ESCALATE_HALVES) === ESCALATE_HALVES) {
+      groups = [...groups, { edges: escalateEdges(applied.flatMap(scopedRules), applied.map((a) => a.binding)) }];
+    }
+    return groups;
   };
   const FULL: PolicyRule = { verbs: ['*'], apiGroups: ['*'], resources: ['*'], resourceNames: [], nonResourceURLs: [] };
   const grantEdges = (id: string): EdgeSpec[] => {
@@ -369,8 +379,19 @@ export function analyzeEscalations(authz: Authorizer): EscalationAnalysis {
     if (id.startsWith('hub:')) {
       for (const t of hubTargets(id)) out.push(t.namespace === undefined ? { to: graph.node(t.to), weight: 0 } : { to: graph.node(t.to), weight: 0, namespace: t.namespace });
     } else {
-      const specs = id.startsWith('Role:') || id.startsWith('ClusterRole:') ? grantEdges(id) : subjectEdges(userInfoOf(parseSubject(id), userGroups));
-      for (const spec of specs) if (spec.to !== id) out.push({ to: graph.node(spec.to), weight: 1, spec });
+      const groups = id.startsWith('Role:') || id.startsWith('ClusterRole:') ? [{ edges: grantEdges(id) }] : subjectEdges(userInfoOf(parseSubject(id), userGroups));
+      // First edge per target is enough for shortest paths.
+      const seen = groups.length > 1 ? new Set<string>() : undefined;
+      for (const g of groups) {
+        for (const spec of g.edges) {
+          if (spec.to === id) continue;
+          if (seen) {
+            if (seen.has(spec.to)) continue;
+            seen.add(spec.to);
+          }
+          out.push(g.via === undefined ? { to: graph.node(spec.to), weight: 1, spec } : { to: graph.node(spec.to), weight: 1, spec, via: g.via });
+        }
+      }
     }
     edgeCount += out.length;
   }
@@ -438,7 +459,7 @@ export function analyzeEscalations(authz: Authorizer): EscalationAnalysis {
       if (fromId.startsWith('hub:')) return;
       for (const e of list) {
         if (!e.spec) continue;
-        out.push({ from: fromId, to: e.spec.to, action: e.spec.action, permission: e.spec.permission, grantedBy: e.spec.grantedBy });
+        out.push({ from: fromId, to: e.spec.to, action: e.spec.action, permission: e.spec.permission, grantedBy: e.via ?? e.spec.grantedBy });
       }
     });
     return out;
@@ -459,10 +480,11 @@ function buildPath(graph: Graph, source: number, impact: Impact, nextEdge: Int32
   while (!(graph.ids[v] as string).startsWith('impact:') && guard-- > 0) {
     const e = (graph.out[v] as Edge[])[nextEdge[v] as number] as Edge;
     if (e.weight === 1 && e.spec) {
-      const { binding, role } = e.spec.grantedBy;
+      const grantedBy = e.via ?? e.spec.grantedBy;
+      const { binding, role } = grantedBy;
       steps.push({ subject: graph.ids[v] as string, action: e.spec.action, permission: { ...e.spec.permission }, grantedBy: { binding, role }, becomes: labelOf(graph.ids[e.to] as string) });
       rules.push(e.spec.rule);
-      vias.push(e.spec.grantedBy);
+      vias.push(grantedBy);
     } else {
       const last = steps[steps.length - 1];
       if (last) {

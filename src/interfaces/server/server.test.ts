@@ -49,7 +49,10 @@ describe('admission server: reviews', () => {
     assert.equal(line['user'], 'alice');
     assert.equal(line['decision'], 'denied');
     assert.deepEqual(line['resource'], { group: '', version: 'v1', resource: 'pods', namespace: 'apps', name: 'evil' });
-    assert.deepEqual(line['controls'], [{ control: 'privileged-container', action: 'enforce', findings: 1 }]);
+    assert.deepEqual(line['controls'], [
+      { control: 'privileged-container', action: 'enforce', findings: 1 },
+      { control: 'capabilities-not-dropped', action: 'warn', findings: 1 },
+    ]);
     assert.equal(typeof line['latencyMs'], 'number');
     const all = t.logs.join('\n');
     assert.doesNotMatch(all, /hunter2-secret-value|abc-extra-secret/);

@@ -88,9 +88,11 @@ export class AdmissionServer {
     this.server.on('tlsClientError', () => {
       // Scanners and aborted handshakes: nothing to answer, nothing to crash on.
     });
-    this.server.on('clientError', (_err, socket) => {
-      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      else socket.destroy();
+    this.server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+      const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+      if (timedOut) this.metrics.errors.inc({ endpoint: 'any', reason: 'timeout' });
+      if (!socket.writable) return void socket.destroy();
+      socket.end(timedOut ? 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n' : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     });
   }
 

@@ -74,11 +74,11 @@ export function send(
         headers: { 'content-type': 'application/json', ...(opts.headers ?? {}) },
       },
       (res) => {
+        const peer = (res.socket as unknown as { getPeerCertificate?: () => { fingerprint256?: string } }).getPeerCertificate?.();
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          const socket = res.socket as unknown as { getPeerCertificate?: () => { fingerprint256?: string } };
-          resolveResult({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), certFingerprint: socket.getPeerCertificate?.().fingerprint256 ?? '' });
+          resolveResult({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), certFingerprint: peer?.fingerprint256 ?? '' });
         });
         res.on('error', reject);
       },

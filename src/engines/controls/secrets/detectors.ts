@@ -146,8 +146,20 @@ const NON_SECRET_SUFFIXES = new Set([
 
 export type SensitiveClass = 'password' | 'secret' | undefined;
 
+/** Key names repeat across objects (env names, annotation keys): remember verdicts, boundedly. */
+const nameVerdicts = new Map<string, SensitiveClass>();
+const NAME_CACHE_LIMIT = 50_000;
+
 /** Is a key name one under which a credential is expected? */
 export function sensitiveName(name: string): SensitiveClass {
+  if (nameVerdicts.has(name)) return nameVerdicts.get(name);
+  const verdict = classifyName(name);
+  if (nameVerdicts.size >= NAME_CACHE_LIMIT) nameVerdicts.clear();
+  nameVerdicts.set(name, verdict);
+  return verdict;
+}
+
+function classifyName(name: string): SensitiveClass {
   const w = words(name);
   if (w.length === 0) return undefined;
   if (NON_SECRET_SUFFIXES.has(w[w.length - 1] as string)) return undefined;
@@ -190,8 +202,12 @@ function make(kind: SecretKind, secret: string, confidence: 'high' | 'medium', i
   return d;
 }
 
+/** Cheap pre-check: every format detector needs one of these markers (most values have none). */
+const FORMAT_MARKERS = /-----BEGIN|A(?:KIA|SIA|BIA|CCA|Iza)|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|k_live_|eyJ|:\/\/|Basic /;
+
 function detectFormats(text: string): SecretDetection[] {
   const out: SecretDetection[] = [];
+  if (!FORMAT_MARKERS.test(text)) return out;
   for (const d of FORMAT_DETECTORS) {
     d.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;

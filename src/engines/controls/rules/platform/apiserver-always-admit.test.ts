@@ -23,5 +23,12 @@ testControl(control, {
         { message: 'kube-apiserver: --enable-admission-plugins "AlwaysAdmit" includes AlwaysAdmit', path: flagPath(0), line: flagLine(0) },
       ],
     },
+    {
+      name: 'legacy --admission-control',
+      yaml: staticPod('kube-apiserver', ['--admission-control=AlwaysAdmit,NodeRestriction']),
+      findings: [
+        { message: 'kube-apiserver: --admission-control "AlwaysAdmit,NodeRestriction" includes AlwaysAdmit', path: flagPath(0), line: flagLine(0) },
+      ],
+    },
   ],
 });

@@ -1,5 +1,5 @@
 import { flagControl } from './lib/flag-control.js';
-import { flagMustNotContain } from './lib/flag-rules.js';
+import { admissionPlugin } from './lib/flag-rules.js';
 
 export default flagControl({
   id: 'apiserver-always-admit',
@@ -7,7 +7,7 @@ export default flagControl({
   severity: 'high',
   component: 'kube-apiserver',
   frameworks: { cis: ['1.2.10'], nsa: ['pod-security/enforcement'], mitre: ['T1610'] },
-  rule: flagMustNotContain('enable-admission-plugins', 'AlwaysAdmit'),
+  rule: admissionPlugin('AlwaysAdmit', 'not-enabled'),
   rationale: 'AlwaysAdmit admits every request regardless of the other admission plugins\' intent; it is deprecated and unsafe.',
   remediation: 'Remove AlwaysAdmit from `--enable-admission-plugins`.',
 });

@@ -1,5 +1,5 @@
 import { flagControl } from './lib/flag-control.js';
-import { flagMustContain } from './lib/flag-rules.js';
+import { admissionPlugin } from './lib/flag-rules.js';
 
 export default flagControl({
   id: 'apiserver-deny-service-external-ips',
@@ -7,7 +7,7 @@ export default flagControl({
   severity: 'medium',
   component: 'kube-apiserver',
   frameworks: { cis: ['1.2.3'], nsa: ['network/control-plane'], mitre: ['T1557'] },
-  rule: flagMustContain('enable-admission-plugins', 'DenyServiceExternalIPs'),
+  rule: admissionPlugin('DenyServiceExternalIPs', 'enabled'),
   rationale: 'Anyone who can create a Service can set externalIPs and intercept traffic to those addresses (CVE-2020-8554).',
   remediation: 'Add DenyServiceExternalIPs to `--enable-admission-plugins`.',
 });

@@ -1,5 +1,5 @@
 import { flagControl } from './lib/flag-control.js';
-import { flagMustContain } from './lib/flag-rules.js';
+import { admissionPlugin } from './lib/flag-rules.js';
 
 export default flagControl({
   id: 'apiserver-event-rate-limit',
@@ -7,7 +7,7 @@ export default flagControl({
   severity: 'low',
   component: 'kube-apiserver',
   frameworks: { cis: ['1.2.9'], nsa: ['network/control-plane'], mitre: ['T1499'] },
-  rule: flagMustContain('enable-admission-plugins', 'EventRateLimit'),
+  rule: admissionPlugin('EventRateLimit', 'enabled'),
   rationale: 'A flood of Event objects can exhaust the API server and etcd; EventRateLimit bounds it per server, namespace or user.',
   remediation: 'Add EventRateLimit to `--enable-admission-plugins` and configure its limits in `--admission-control-config-file`.',
 });

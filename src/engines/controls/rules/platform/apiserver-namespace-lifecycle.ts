@@ -1,5 +1,5 @@
 import { flagControl } from './lib/flag-control.js';
-import { flagMustNotContain } from './lib/flag-rules.js';
+import { admissionPlugin } from './lib/flag-rules.js';
 
 export default flagControl({
   id: 'apiserver-namespace-lifecycle',
@@ -7,7 +7,7 @@ export default flagControl({
   severity: 'low',
   component: 'kube-apiserver',
   frameworks: { cis: ['1.2.13'], nsa: ['network/namespaces'], mitre: ['T1610'] },
-  rule: flagMustNotContain('disable-admission-plugins', 'NamespaceLifecycle'),
+  rule: admissionPlugin('NamespaceLifecycle', 'not-disabled'),
   rationale: 'NamespaceLifecycle prevents objects in terminating or non-existent namespaces and protects the system namespaces from deletion.',
   remediation: 'Remove NamespaceLifecycle from `--disable-admission-plugins`.',
 });

@@ -15,5 +15,12 @@ testControl(control, {
         { message: 'kube-apiserver: --disable-admission-plugins "ServiceAccount" includes ServiceAccount', path: flagPath(0), line: flagLine(0) },
       ],
     },
+    {
+      name: 'left out of the legacy --admission-control list',
+      yaml: staticPod('kube-apiserver', ['--admission-control=NamespaceLifecycle,NodeRestriction']),
+      findings: [
+        { message: 'kube-apiserver: --admission-control "NamespaceLifecycle,NodeRestriction" does not include ServiceAccount', path: flagPath(0), line: flagLine(0) },
+      ],
+    },
   ],
 });

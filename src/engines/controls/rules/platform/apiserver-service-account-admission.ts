@@ -1,5 +1,5 @@
 import { flagControl } from './lib/flag-control.js';
-import { flagMustNotContain } from './lib/flag-rules.js';
+import { admissionPlugin } from './lib/flag-rules.js';
 
 export default flagControl({
   id: 'apiserver-service-account-admission',
@@ -7,7 +7,7 @@ export default flagControl({
   severity: 'medium',
   component: 'kube-apiserver',
   frameworks: { cis: ['1.2.12'], nsa: ['pod-security/service-account-tokens'], mitre: ['T1528'] },
-  rule: flagMustNotContain('disable-admission-plugins', 'ServiceAccount'),
+  rule: admissionPlugin('ServiceAccount', 'not-disabled'),
   rationale: 'The ServiceAccount plugin enforces that pods use existing service accounts and mounts tokens consistently; disabling it removes those guarantees.',
   remediation: 'Remove ServiceAccount from `--disable-admission-plugins`.',
 });

@@ -1,5 +1,6 @@
 import { defineControl } from '../../types.js';
-import { containerOnly, containersOf, podTemplateOf, WORKLOAD_KINDS } from '../../../../model/workloads.js';
+import { containerOnly, WORKLOAD_KINDS } from '../../../../model/workloads.js';
+import { podAndContainers } from '../templates/pod.js';
 
 export default defineControl({
   meta: {
@@ -18,9 +19,9 @@ export default defineControl({
     remediation: 'Remove `securityContext.privileged: true` (or set it to false); grant only the specific capabilities the process needs.',
   },
   check({ object, report }) {
-    const view = podTemplateOf(object);
-    if (!view) return;
-    for (const c of containersOf(view)) {
+    const pod = podAndContainers(object);
+    if (!pod) return;
+    for (const c of pod.containers) {
       const privileged = containerOnly(c, 'privileged');
       if (privileged.value === true) {
         report({

@@ -68,3 +68,33 @@ describe('parseFlags', () => {
     assert.deepEqual(['1', 't', 'TRUE', 'True', '0', 'F', 'false', 'yes', ''].map(parseGoBool), [true, true, true, true, false, false, false, undefined, undefined]);
   });
 });
+
+describe('where a missing flag is reported and added', () => {
+  const setFix = async (container: Record<string, unknown>) => {
+    const { setFlagFix } = await import('./flag-rules.js');
+    const c = view(container);
+    const r = recognise(c)!;
+    const flags = parseFlags(r.component, c, r.argv);
+    return { arrayPath: flags.arrayPath, fix: setFlagFix(flags, 'profiling', 'false') };
+  };
+  test('args when the container has args', async () => {
+    assert.deepEqual(await setFix({ command: ['kube-apiserver'], args: ['--secure-port=6443'] }), {
+      arrayPath: '/spec/containers/0/args',
+      fix: [{ op: 'add', path: '/spec/containers/0/args/-', value: '--profiling=false' }],
+    });
+  });
+  test('command when flags live in the command', async () => {
+    assert.deepEqual((await setFix({ command: ['kube-apiserver', '--secure-port=6443'] })).arrayPath, '/spec/containers/0/command');
+  });
+  test('a new args array when the image entrypoint runs the component', async () => {
+    assert.deepEqual(await setFix({ image: 'registry.k8s.io/kube-apiserver:v1.34.1' }), {
+      arrayPath: '/spec/containers/0/args',
+      fix: [{ op: 'add', path: '/spec/containers/0/args', value: ['--profiling=false'] }],
+    });
+  });
+  test('the value item of the separate form is rewritten in place', async () => {
+    const { fix } = await setFix({ command: ['kube-apiserver', '--profiling', 'true'] });
+    // --profiling is boolean: "true" is a stray argument, so the bare flag itself is rewritten.
+    assert.deepEqual(fix, [{ op: 'replace', path: '/spec/containers/0/command/1', value: '--profiling=false' }]);
+  });
+});

@@ -234,3 +234,23 @@ export function featureGateNotDisabled(gate: string): FlagRule {
     return [{ message: `${flags.component}: --feature-gates disables ${gate}`, path: occ.path, fix }];
   };
 }
+
+/**
+ * Admission plugin state as kube-apiserver computes it. With the deprecated `--admission-control`
+ * (exclusive with the enable/disable flags) the list is exactly the enabled set, defaults included;
+ * otherwise a plugin is enabled when listed in `--enable-admission-plugins`, or on by default and
+ * not listed in `--disable-admission-plugins`.
+ *  - `enabled`: a default-off plugin that must be turned on (NodeRestriction, EventRateLimit, …);
+ *  - `not-enabled`: a plugin that must stay off (AlwaysAdmit);
+ *  - `not-disabled`: a default-on plugin that must not be turned off (ServiceAccount, …).
+ */
+export function admissionPlugin(name: string, want: 'enabled' | 'not-enabled' | 'not-disabled'): FlagRule {
+  const legacy = want === 'not-enabled' ? flagMustNotContain('admission-control', name) : flagMustContain('admission-control', name);
+  const current =
+    want === 'enabled'
+      ? flagMustContain('enable-admission-plugins', name)
+      : want === 'not-enabled'
+        ? flagMustNotContain('enable-admission-plugins', name)
+        : flagMustNotContain('disable-admission-plugins', name);
+  return (flags) => (flags.effective('admission-control') !== undefined ? legacy(flags) : current(flags));
+}

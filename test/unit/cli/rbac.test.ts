@@ -8,8 +8,8 @@ import { PassThrough } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIO } from '../../interfaces/cli/io.js';
-import { main } from '../../interfaces/cli/main.js';
+import type { CliIO } from '../../../src/interfaces/cli/io.js';
+import { main } from '../../../src/interfaces/cli/main.js';
 
 function io(): { io: CliIO; out: () => string; err: () => string } {
   const stdout = new PassThrough();

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench:admit`: how fast the admission webhook decides.
+ *   1. In-process: parse one pod AdmissionReview, run every control, build the response
+ *      (target: median < 100 µs).
+ *   2. Over HTTPS on loopback with autocannon, against a no-op HTTPS server written the same way:
+ *      closed-loop at several concurrencies (RPS, p50/p99), an open-loop run at 1,000 requests/s
+ *      (target: p99 < 5 ms), peak RSS of each server (target: throughput ≥ half the no-op's).
+ * Loops are bounded; everything stays on 127.0.0.1. Ends with one `BENCH_JSON {...}` line.
+ */
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { AdmissionEngine, defaultAdmissionConfig, parseReview, reviewResponse } from '../../src/engines/admission/index.js';
+import { allControls } from '../../src/engines/controls/registry.js';
+import { selectControls } from '../../src/scan/run.js';
+import { EMPTY_CONFIG } from '../../src/config/config.js';
+import { writeCerts } from '../../src/interfaces/server/testing.js';
+import { BENCH_NAMESPACE, benchReviewBody } from './fixtures.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const quick = process.argv.includes('--quick');
+const DURATION_S = quick ? 2 : 5;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function inProcess(): { medianUs: number; p99Us: number; iterations: number; controls: number; decision: string } {
+  const controls = selectControls(allControls(), EMPTY_CONFIG);
+  const engine = new AdmissionEngine({ controls, config: defaultAdmissionConfig() });
+  const body = benchReviewBody();
+  const once = (): string => JSON.stringify(reviewResponse(engine.validate(parseReview(body), BENCH_NAMESPACE).response));
+  const decision = (JSON.parse(once()) as { response: { allowed: boolean } }).response.allowed ? 'allowed' : 'denied';
+  for (let i = 0; i < 3000; i++) once();
+  const iterations = quick ? 5000 : 30000;
+  const samples = new Float64Array(iterations);
+  for (let i = 0; i < iterations; i++) {
+    const t = process.hrtime.bigint();
+    once();
+    samples[i] = Number(process.hrtime.bigint() - t) / 1000;
+  }
+  const sorted = Array.from(samples).sort((a, b) => a - b);
+  return { medianUs: percentile(sorted, 50), p99Us: percentile(sorted, 99), iterations, controls: controls.length, decision };
+}
+
+interface Child {
+  proc: ChildProcess;
+  port: number;
+  stop(): Promise<number>;
+}
+
+async function startChild(mode: 'rampart' | 'noop', certFile: string, keyFile: string): Promise<Child> {
+  const proc = fork(join(HERE, 'server-child.ts'), [mode, certFile, keyFile], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolvePort, reject) => {
+    proc.once('message', (m) => resolvePort((m as { port: number }).port));
+    proc.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+  });
+  return {
+    proc,
+    port,
+    stop: () =>
+      new Promise<number>((resolveRss) => {
+        proc.once('message', (m) => resolveRss((m as { maxRssBytes: number }).maxRssBytes));
+        proc.send('stop');
+      }),
+  };
+}
+
+interface LoadResult {
+  connections: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(port: number, ca: string, body: string, connections: number, rate?: number): Promise<LoadResult> {
+  const r = await autocannon({
+    url: `https://127.0.0.1:${port}/validate?timeout=3s`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections,
+    duration: DURATION_S,
+    ...(rate ? { overallRate: rate } : {}),
+    tlsOptions: { ca, servername: 'localhost' },
+  } as autocannon.Options);
+  return { connections, rps: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+}
+
+async function main(): Promise<void> {
+  const ip = inProcess();
+  console.log(`in-process: one pod AdmissionReview through ${ip.controls} controls (${ip.decision}): median ${ip.medianUs.toFixed(1)} µs, p99 ${ip.p99Us.toFixed(1)} µs over ${ip.iterations} runs`);
+
+  const dir = mkdtempSync(join(tmpdir(), 'rampart-bench-admit-'));
+  const { ca, certFile, keyFile } = writeCerts(dir);
+  const body = benchReviewBody();
+  const concurrencies = quick ? [1, 16] : [1, 8, 32, 64];
+  const results: Record<'rampart' | 'noop', { closed: LoadResult[]; fixed: LoadResult; peakRssMb: number }> = {} as never;
+  try {
+    for (const mode of ['noop', 'rampart'] as const) {
+      const child = await startChild(mode, certFile, keyFile);
+      await load(child.port, ca, body, 8).catch(() => undefined); // warm-up (JIT, TLS session setup)
+      const closed: LoadResult[] = [];
+      for (const c of concurrencies) closed.push(await load(child.port, ca, body, c));
+      const fixed = await load(child.port, ca, body, 16, 1000);
+      const rss = await child.stop();
+      results[mode] = { closed, fixed, peakRssMb: Math.round((rss / 1024 / 1024) * 10) / 10 };
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  console.log('\nHTTPS on 127.0.0.1 (autocannon, POST /validate, keep-alive):');
+  console.log('server   conns  req/s    p50 ms  p99 ms  errors  non-2xx');
+  for (const mode of ['noop', 'rampart'] as const) {
+    for (const r of [...results[mode].closed, { ...results[mode].fixed, connections: -1 }]) {
+      const label = r.connections === -1 ? '@1000/s' : String(r.connections);
+      console.log(`${mode.padEnd(8)} ${label.padStart(7)} ${String(r.rps).padStart(6)} ${r.p50Ms.toFixed(2).padStart(8)} ${r.p99Ms.toFixed(2).padStart(7)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}`);
+    }
+  }
+  const best = (m: 'rampart' | 'noop'): number => Math.max(...results[m].closed.map((r) => r.rps));
+  const ratio = best('rampart') / best('noop');
+  console.log(`\npeak RSS: rampart ${results.rampart.peakRssMb} MB, no-op ${results.noop.peakRssMb} MB`);
+  const targets = {
+    inProcessMedianUnder100us: ip.medianUs < 100,
+    p99Under5msAt1000rps: results.rampart.fixed.p99Ms < 5 && results.rampart.fixed.errors === 0,
+    throughputAtLeastHalfOfNoop: ratio >= 0.5,
+  };
+  console.log(`targets: in-process median < 100 µs: ${targets.inProcessMedianUnder100us ? 'met' : 'MISSED'}; p99 < 5 ms at 1,000 req/s: ${targets.p99Under5msAt1000rps ? 'met' : 'MISSED'}; throughput ≥ ½ no-op (${(ratio * 100).toFixed(0)}%): ${targets.throughputAtLeastHalfOfNoop ? 'met' : 'MISSED'}`);
+  console.log(
+    'BENCH_JSON ' +
+      JSON.stringify({
+        area: 'admit',
+        inProcess: { medianUs: round(ip.medianUs), p99Us: round(ip.p99Us), iterations: ip.iterations, controls: ip.controls },
+        https: { durationSeconds: DURATION_S, rampart: results.rampart, noop: results.noop, throughputRatio: round(ratio) },
+        targets,
+      }),
+  );
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+await main();
