@@ -33,6 +33,8 @@ export interface Finding {
   location?: SourceLocation;
   /** For Helm-rendered input: the chart template the object came from. */
   template?: string;
+  /** For cluster objects (no file): a kubectl command that shows the object. */
+  kubectl?: string;
   frameworks: FrameworkRefs;
   remediation: string;
   /** Stable across runs and line moves: derived from control, resource identity and path only. */

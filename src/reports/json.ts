@@ -42,6 +42,7 @@ function jsonFinding(f: Finding): Record<string, unknown> {
   out['path'] = f.path;
   out['location'] = f.location ? jsonLocation(f.location) : null;
   if (f.template !== undefined) out['template'] = f.template;
+  if (f.kubectl !== undefined) out['kubectl'] = f.kubectl;
   out['frameworks'] = normalizedFrameworks(f.frameworks);
   out['remediation'] = f.remediation;
   out['fingerprint'] = f.fingerprint;

@@ -1,7 +1,7 @@
 import type { Finding, FrameworkName, InputError } from '../model/finding.js';
 import { FRAMEWORK_NAMES } from '../model/finding.js';
 import { Inventory } from '../model/inventory.js';
-import type { Resource, Severity } from '../model/types.js';
+import type { Resource, ResourceRef, Severity } from '../model/types.js';
 import { SEVERITIES, refKey, resourceRef, severityRank } from '../model/types.js';
 import type { FileReport } from '../input/types.js';
 import type { AnyControl } from '../engines/controls/types.js';
@@ -34,6 +34,8 @@ export interface ScanOptions {
   baseline?: ReadonlySet<string>;
   /** YYYY-MM-DD, for exception expiry (injectable for tests). */
   today?: string;
+  /** For cluster input: a kubectl command showing an object, attached to findings without a file. */
+  kubectlPointer?: (ref: ResourceRef) => string;
 }
 
 /** Resolve which controls run, with severities and parameters from config. */
@@ -97,6 +99,7 @@ export function runScan(input: ScanInput, options: ScanOptions): ScanResult {
     today,
   });
 
+  if (options.kubectlPointer) for (const f of findings) if (!f.location) f.kubectl = options.kubectlPointer(f.resource);
   findings.sort(compareFindings);
   const failOn = options.failOn ?? options.config.failOn ?? DEFAULT_FAIL_ON;
   const active = findings.filter((f) => !f.suppressed);

@@ -164,6 +164,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     ...(failOn ? { failOn } : {}),
     ...(framework ? { framework: framework as FrameworkName } : {}),
     ...(baseline ? { baseline } : {}),
+    ...(values.cluster ? { kubectlPointer: (await import('../../../input/cluster/index.js')).kubectlPointer } : {}),
   });
   const ran = new Set(result.findings.map((f) => f.control));
   const metas = controls.filter((c) => ran.has(c.meta.id) || !c.meta.disabledByDefault).map((c) => c.meta);
