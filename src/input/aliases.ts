@@ -21,6 +21,11 @@ export function checkAliasExpansion(events: readonly Event[], src: string, limit
   for (const e of events) {
     const top = frames[frames.length - 1] as { nodes: number };
     switch (e.type) {
+      case EVENT_ID.DOCUMENT:
+        // Anchors and the budget are per document.
+        sizes.clear();
+        added = 0;
+        break;
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE:
         frames.push({ nodes: 1, anchor: e.anchorStart >= 0 ? src.slice(e.anchorStart, e.anchorEnd) : undefined });

@@ -39,10 +39,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/**
- * Lazily positions one document; holds only the text reference and offsets, nothing per call
- * (100,000 resources must not keep 100,000 line tables alive).
- */
+/** Line tables of recently located documents (bounded: 100,000 resources must not keep 100,000). */
+const LINE_CACHE_SIZE = 256;
+const lineCache = new Map<object, LineIndex>();
+
+/** Lazily positions one document; holds only the text reference and offsets until asked. */
 class DocumentLocator {
   constructor(
     private readonly text: string,
@@ -50,17 +51,29 @@ class DocumentLocator {
     private readonly json: boolean,
   ) {}
 
+  private lines(): LineIndex {
+    let lines = lineCache.get(this);
+    if (lines) {
+      lineCache.delete(this);
+    } else {
+      const { span, lineShift } = this.slot;
+      lines = new LineIndex(this.text, span.start, span.end, span.line - lineShift);
+      if (lineCache.size >= LINE_CACHE_SIZE) lineCache.delete(lineCache.keys().next().value as object);
+    }
+    lineCache.set(this, lines);
+    return lines;
+  }
+
   locate(pointer: JsonPointer): SourceLocation | undefined {
     const { span } = this.slot;
-    let found: Span | undefined;
-    if (this.json) {
-      found = locateJson(this.text, pointer, span.start);
-    } else {
-      const rel = locateYaml(this, this.text.slice(span.start, span.end), pointer);
-      if (rel) found = { start: rel.start + span.start, end: rel.end + span.start };
-    }
+    const src = (): string => this.text.slice(span.start, span.end);
+    // JSON is YAML: the event walker (cached per document) serves both; the JSON scanner is the
+    // fallback for JSON that js-yaml's tokenizer refuses (e.g. tab-indented).
+    let found = locateYaml(this, src, pointer);
+    if (found) found = { start: found.start + span.start, end: found.end + span.start };
+    else if (this.json) found = locateJson(this.text, pointer, span.start);
     if (!found) return undefined;
-    const lines = new LineIndex(this.text, span.start, span.end, span.line - this.slot.lineShift);
+    const lines = this.lines();
     const a = lines.position(found.start);
     const b = lines.position(found.end);
     return { file: this.slot.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
@@ -82,6 +95,26 @@ function parseYaml(chunk: string, limits: InputLimits): unknown[] {
   const overrun = checkAliasExpansion(events, chunk, limits.maxAliases);
   if (overrun) throw new AliasLimitError(overrun.offset, limits.maxAliases);
   return constructFromEvents(events, { source: chunk, schema: KUBERNETES_YAML_SCHEMA, maxAliases: -1 });
+}
+
+/**
+ * Parse every document of a stream in one pass; undefined when anything is off (a syntax error,
+ * an alias over the limit, documents not matching the split), and the caller goes per document.
+ */
+function parseWholeStream(text: string, slots: readonly DocumentSlot[], limits: InputLimits): { value: unknown }[] | undefined {
+  const first = slots[0];
+  const last = slots[slots.length - 1];
+  if (!first || !last) return undefined;
+  const stream = first.span.start === 0 && last.span.end === text.length ? text : text.slice(first.span.start, last.span.end);
+  try {
+    const events = parseEvents(stream, { maxDepth: limits.maxDepth });
+    if (stream.includes('*') && checkAliasExpansion(events, stream, limits.maxAliases)) return undefined;
+    const docs = constructFromEvents(events, { source: stream, schema: KUBERNETES_YAML_SCHEMA, maxAliases: -1 });
+    if (docs.length !== slots.length) return undefined;
+    return docs.map((value) => ({ value }));
+  } catch {
+    return undefined;
+  }
 }
 
 export class AliasLimitError extends Error {
@@ -114,14 +147,23 @@ export class DocumentLoader {
     this.sink.report.failedDocuments++;
   }
 
-  /** Load a YAML document. */
-  yaml(slot: DocumentSlot, documentIndex: number): void {
+  /**
+   * Load all YAML documents of the text. Fast path: one js-yaml pass over the whole stream (no
+   * per-document call overhead) when it parses cleanly and yields exactly the split documents;
+   * otherwise each document alone, so one bad document costs only itself and errors are exact.
+   */
+  yamlStream(slots: readonly DocumentSlot[]): void {
+    const whole = slots.length > 1 ? parseWholeStream(this.text, slots, this.limits) : undefined;
+    slots.forEach((slot, i) => this.yaml(slot, i, whole?.[i]));
+  }
+
+  /** Load a YAML document (`parsed`: its value from a whole-stream parse, when there was one). */
+  yaml(slot: DocumentSlot, documentIndex: number, parsed?: { value: unknown }): void {
     const { span } = slot;
     this.sink.report.documents++;
-    const chunk = this.text.slice(span.start, span.end);
     let values: unknown[];
     try {
-      values = parseYaml(chunk, this.limits);
+      values = parsed ? [parsed.value] : parseYaml(this.text.slice(span.start, span.end), this.limits);
     } catch (err) {
       const lines = new LineIndex(this.text, span.start, span.end, span.line - slot.lineShift);
       if (err instanceof AliasLimitError) {

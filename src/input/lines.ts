@@ -1,3 +1,8 @@
+/** Any CR in text[from, to)? Bounded to the slice (indexOf alone would scan to the end). */
+function hasCR(text: string, from: number, to: number): boolean {
+  return text.slice(from, to).includes('\r');
+}
+
 /** Offset -> 1-based line/column over a slice of a text. YAML line breaks are LF, CRLF and lone CR. */
 export class LineIndex {
   /** Offsets (absolute, into `text`) at which each line of the slice starts. */
@@ -11,10 +16,15 @@ export class LineIndex {
     private readonly firstLine: number,
   ) {
     const starts = [from];
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+    if (!hasCR(text, from, to)) {
+      // LF only (the common case): native indexOf instead of a per-character loop.
+      for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+      }
     }
     this.starts = starts;
   }
@@ -36,6 +46,10 @@ export class LineIndex {
 /** Number of line breaks in text[from, to). */
 export function countLines(text: string, from: number, to: number): number {
   let n = 0;
+  if (!hasCR(text, from, to)) {
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+    return n;
+  }
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;

@@ -125,6 +125,8 @@ test('loadPaths: stdin via "-" is named <stdin>, YAML or JSON', async () => {
   const j = await loadPaths(['-'], { stdin: async () => '{\n\t"apiVersion": "v1",\n\t"kind": "Pod",\n\t"metadata": {"name": "tabbed"}\n}' });
   assert.deepEqual(j.errors, []);
   assert.equal(j.resources[0]?.object.metadata?.name, 'tabbed');
+  // tab-indented JSON is located by the JSON scanner
+  assert.deepEqual(j.resources[0]?.source.locate('/metadata/name'), { file: '<stdin>', line: 4, column: 23, endLine: 4, endColumn: 31 });
   assert.deepEqual(j.files.map((f) => f.file), ['<stdin>']);
 });
 

@@ -22,21 +22,27 @@ interface Parsed {
   anchors: Map<string, number>;
 }
 
-const CACHE_SIZE = 64;
+const CACHE_SIZE = 256;
 const cache = new Map<object, Parsed>();
 
-function parsedFor(owner: object, src: string): Parsed | undefined {
+/** Documents that js-yaml's tokenizer refused (JSON with tabs): do not retry on every call. */
+const unparseable = new WeakSet<object>();
+
+function parsedFor(owner: object, source: () => string): Parsed | undefined {
   const hit = cache.get(owner);
   if (hit) {
     cache.delete(owner);
     cache.set(owner, hit);
     return hit;
   }
+  if (unparseable.has(owner)) return undefined;
+  const src = source();
   let events: Event[];
   try {
     events = parseEvents(src, { maxDepth: 10_000 });
   } catch {
-    return undefined; // the document failed to parse when loaded too; nothing to locate
+    unparseable.add(owner);
+    return undefined; // not YAML-tokenizable (the caller may have another way, e.g. JSON)
   }
   const anchors = new Map<string, number>();
   events.forEach((e, i) => {
@@ -154,9 +160,19 @@ function nodeSpan(p: Parsed, i: number): Span | undefined {
 /** Plain scalars that YAML 1.1 resolves to something other than a string (cheap pre-filter). */
 const MAYBE_NON_STRING = /^(?:[yYnN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL|[-+]?[0-9.].*)$/;
 
+/** First characters of plain scalars that may resolve to a non-string (see MAYBE_NON_STRING). */
+function mayResolve(c: number): boolean {
+  // y Y n N t T f F o O ~ 0-9 + - .
+  return c === 121 || c === 89 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || c === 111 || c === 79 || c === 126 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+}
+
 function keyMatches(p: Parsed, i: number, token: string): boolean {
   const e = p.events[i];
   if (!e || e.type !== EVENT_ID.SCALAR) return false;
+  // Hot path: a key whose source text is its value is compared in place, without slicing.
+  if (e.fast && e.valueStart >= 0 && !(e.style === SCALAR_STYLE.PLAIN && mayResolve(p.src.charCodeAt(e.valueStart)))) {
+    return e.valueEnd - e.valueStart === token.length && p.src.startsWith(token, e.valueStart);
+  }
   const text = e.valueStart < 0 ? '' : getScalarValue(p.src, e);
   if (text === token) return e.style !== SCALAR_STYLE.PLAIN || !MAYBE_NON_STRING.test(text) || resolvePlain(text) === token;
   // Plain keys are resolved like values: `yes:` is the key "true", `0644:` is "420".
@@ -220,7 +236,7 @@ function findInMapping(p: Parsed, i: number, token: string, depth = 0): { key: n
  * Span of the value at `pointer` in the single-document YAML `src`. A missing field resolves to
  * its nearest existing ancestor; a key with an empty (null) value resolves to the key.
  */
-export function locateYaml(owner: object, src: string, pointer: string): Span | undefined {
+export function locateYaml(owner: object, src: () => string, pointer: string): Span | undefined {
   const p = parsedFor(owner, src);
   if (!p) return undefined;
   const { events } = p;

@@ -41,8 +41,7 @@ function looksLikeJson(text: string): boolean {
 
 /** Load YAML document spans of `text` into the sink. */
 export function loadYamlSlots(text: string, slots: readonly DocumentSlot[], sink: Sink, limits: InputLimits): void {
-  const loader = new DocumentLoader(text, sink, limits);
-  slots.forEach((slot, i) => loader.yaml(slot, i));
+  new DocumentLoader(text, sink, limits).yamlStream(slots);
 }
 
 /**

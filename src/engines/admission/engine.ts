@@ -13,7 +13,7 @@ import type { K8sObject, Resource, Severity } from '../../model/types.js';
 import type { ResolvedControl } from '../controls/runner.js';
 import type { Report } from '../controls/types.js';
 import type { LabelOverride } from './actions.js';
-import { ENFORCE_LABEL, actionFor, defaultAction, isCrossObjectControl, labelOverride } from './actions.js';
+import { ENFORCE_LABEL, actionFor, defaultAction, labelOverride } from './actions.js';
 import type { AdmissionConfig } from './config.js';
 import { exemption } from './exemptions.js';
 import { planMutation } from './mutate.js';
@@ -91,8 +91,7 @@ export class AdmissionEngine {
       this.explicit.set(id, settings?.action);
       // A control that is off everywhere and never mutates costs nothing per request.
       const base = prepared.explicit ?? defaultAction(id, rc.severity, opts.config);
-      const onSomewhere =
-        base !== 'off' || (prepared.explicit === undefined && !isCrossObjectControl(id)) || prepared.mutate || Object.values(opts.config.namespaces).some((ns) => ns.controls[id] !== undefined && ns.controls[id] !== 'off');
+      const onSomewhere = base !== 'off' || prepared.mutate || Object.values(opts.config.namespaces).some((ns) => ns.controls[id] !== undefined && ns.controls[id] !== 'off');
       if (!onSomewhere) continue;
       for (const kind of rc.control.meta.kinds) {
         if (kind === '*') this.anyKind.push(prepared);
@@ -105,7 +104,7 @@ export class AdmissionEngine {
     }
   }
 
-  /** The action of every control this engine runs at its own severity (for `--print-actions`). */
+  /** The action of every control this engine runs, at the control's own severity (startup log, docs). */
   actions(): Record<string, { action: Action; mutate: boolean }> {
     const out: Record<string, { action: Action; mutate: boolean }> = {};
     for (const p of [...this.anyKind, ...[...this.byKind.values()].flat()]) {

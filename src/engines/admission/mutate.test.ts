@@ -95,6 +95,14 @@ describe('admission mutate', () => {
     assert.deepEqual((out['spec'] as { template: { spec: { securityContext: unknown } } }).template.spec.securityContext, { seccompProfile: { type: 'RuntimeDefault' } });
   });
 
+  it('a namespace can turn one control’s mutation off; warn ceilings do not stop defaults', () => {
+    const bare = pod('p', [{ name: 'app', image: 'nginx' }]);
+    const cfg = { controls: { 'seccomp-profile': { mutate: true } }, namespaces: { apps: { controls: { 'seccomp-profile': 'off' } }, other: 'warn' } };
+    assert.equal(engine(cfg).mutate(request(bare)).response.patch, undefined);
+    const elsewhere = pod('p', [{ name: 'app', image: 'nginx' }], { namespace: 'other' });
+    assert.equal(engine(cfg).mutate(request(elsewhere)).outcome, 'mutated');
+  });
+
   it('skips exempt namespaces', () => {
     assert.equal(engine().mutate(request(pod('p', [{ name: 'app', image: 'nginx' }], { namespace: 'kube-system' }))).skipped, 'exempt-namespace');
   });

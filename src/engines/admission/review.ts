@@ -34,7 +34,9 @@ export function parseReview(body: string): AdmissionRequest {
   try {
     doc = JSON.parse(body);
   } catch (e) {
-    throw new ReviewError('malformed-json', `request body is not valid JSON: ${(e as Error).message}`);
+    // V8's message quotes the input; the body may hold a Secret, so only the position is kept.
+    const at = /position (\d+)/.exec((e as Error).message)?.[1];
+    throw new ReviewError('malformed-json', `request body is not valid JSON${at !== undefined ? ` (at byte ${at})` : ''}`);
   }
   if (!isRecord(doc) || doc['kind'] !== ADMISSION_KIND) {
     throw new ReviewError('not-admission-review', `request body is not an AdmissionReview (expected kind "${ADMISSION_KIND}")`);

@@ -499,3 +499,29 @@ spec:
     assert.equal(evaluateResource({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }, lv('restricted')), undefined);
   });
 });
+
+describe('API server AppArmor version skew on pod create', () => {
+  const baseline: LevelVersion = { level: 'baseline', version: LATEST };
+  const pod = (podProfile?: Record<string, unknown>, os?: string) => ({
+    metadata: { annotations: { 'container.apparmor.security.beta.kubernetes.io/c0': 'unconfined' } },
+    spec: {
+      ...(os ? { os: { name: os } } : {}),
+      ...(podProfile ? { securityContext: { appArmorProfile: podProfile } } : {}),
+      containers: [{ name: 'c0', image: 'x' }],
+    },
+  });
+  test('a bare pod: the annotation is copied into the container field, and PSA reports both', () => {
+    const r = evaluatePod(pod(), baseline, { barePod: true });
+    assert.match(r.message, /forbidden AppArmor profiles \(container "c0" and annotation /);
+  });
+  test('a pod template: no copying, only the annotation is reported', () => {
+    const r = evaluatePod(pod(), baseline, { barePod: false });
+    assert.match(r.message, /forbidden AppArmor profile \(annotation /);
+  });
+  test('not copied when equal to the pod-level profile, nor for Windows pods', () => {
+    const samePod = evaluatePod(pod({ type: 'Unconfined' }), baseline, { barePod: true }).message;
+    assert.match(samePod, /^forbidden AppArmor profiles \(pod and annotation /);
+    assert.doesNotMatch(samePod, /container "c0"/);
+    assert.doesNotMatch(evaluatePod(pod(undefined, 'windows'), baseline, { barePod: true }).message, /container "c0"/);
+  });
+});

@@ -35,9 +35,10 @@ export class PodContainer {
     readonly raw: Rec,
     private readonly list: ContainerList,
     private readonly index: number,
+    sc?: Rec,
   ) {
     this.name = str(raw['name']);
-    this.sc = rec(raw['securityContext']);
+    this.sc = sc ?? rec(raw['securityContext']);
   }
   /** Pointer of the container relative to the pod, e.g. `/spec/initContainers/0`. */
   get path(): JsonPointer {
@@ -71,8 +72,43 @@ export interface PodLike {
   spec?: unknown;
 }
 
+const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+
+/** The appArmorProfile field a deprecated AppArmor annotation value stands for, or undefined. */
+export function appArmorFieldForAnnotation(value: unknown): Rec | undefined {
+  if (value === 'unconfined') return { type: 'Unconfined' };
+  if (value === 'runtime/default') return { type: 'RuntimeDefault' };
+  if (typeof value === 'string' && value.startsWith('localhost/') && value.length > 'localhost/'.length) {
+    return { type: 'Localhost', localhostProfile: value.slice('localhost/'.length) };
+  }
+  return undefined;
+}
+
+function sameProfile(a: Rec, b: Rec | undefined): boolean {
+  return b !== undefined && str(a['type']) === str(b['type']) && (a['localhostProfile'] ?? null) === (b['localhostProfile'] ?? null);
+}
+
+/**
+ * The API server's AppArmor version skew on pod create (before admission): a container with a
+ * valid deprecated AppArmor annotation and no appArmorProfile of its own gets the annotation's
+ * profile copied into its security context, unless it equals the pod-level profile. Windows pods
+ * are left alone. PSA then sees both the annotation and the field.
+ */
+function appArmorSkew(raw: Rec, annotations: Rec, podProfile: Rec | undefined): Rec | undefined {
+  const sc = rec(raw['securityContext']);
+  if (sc?.['appArmorProfile'] !== undefined && sc['appArmorProfile'] !== null) return undefined;
+  const key = APPARMOR_ANNOTATION_PREFIX + str(raw['name']);
+  if (!Object.hasOwn(annotations, key)) return undefined;
+  const field = appArmorFieldForAnnotation(annotations[key]);
+  if (!field || sameProfile(field, podProfile)) return undefined;
+  return { ...(sc ?? {}), appArmorProfile: field };
+}
+
 export function podView(pod: PodLike, barePod: boolean): PodView {
   const spec = rec(pod.spec) ?? {};
+  const annotations = rec(rec(pod.metadata)?.['annotations']) ?? {};
+  const skew = barePod && rec(spec['os'])?.['name'] !== 'windows';
+  const podProfile = rec(rec(spec['securityContext'])?.['appArmorProfile']);
   const containers: PodContainer[] = [];
   for (const list of CONTAINER_LISTS) {
     const items = spec[list];
@@ -80,11 +116,11 @@ export function podView(pod: PodLike, barePod: boolean): PodView {
     for (let i = 0; i < items.length; i++) {
       const raw = items[i];
       if (!isRec(raw)) continue;
-      containers.push(new PodContainer(raw, list, i));
+      containers.push(new PodContainer(raw, list, i, skew ? appArmorSkew(raw, annotations, podProfile) : undefined));
     }
   }
   return {
-    annotations: rec(rec(pod.metadata)?.['annotations']) ?? {},
+    annotations,
     spec,
     podSC: rec(spec['securityContext']),
     containers,

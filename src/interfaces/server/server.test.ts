@@ -228,3 +228,24 @@ describe('admission server: metrics', () => {
     }
   });
 });
+
+describe('admission server: shutdown delay', () => {
+  it('keeps answering (not ready, Connection: close) during the delay, then stops listening', async () => {
+    const t = await startTestServer({ controls: CONTROLS });
+    // Re-create with a delay: the options are fixed at construction.
+    await t.close();
+    const { AdmissionServer } = await import('./server.js');
+    const { AdmissionEngine, NamespaceCache, parseAdmissionConfig } = await import('../../engines/admission/index.js');
+    const config = parseAdmissionConfig({}, new Set(CONTROLS.map((c) => c.control.meta.id)));
+    const server = new AdmissionServer({ engine: new AdmissionEngine({ controls: CONTROLS, config }), namespaces: new NamespaceCache({ ttlMs: 1000 }), certFile: t.certFile, keyFile: t.keyFile, limits: config.limits, log: () => {}, shutdownDelayMs: 400 });
+    const { port } = await server.listen(0, '127.0.0.1');
+    const closing = server.close();
+    const ready = await send(port, t.ca, { method: 'GET', path: '/readyz' });
+    assert.equal(ready.status, 503);
+    const r = await send(port, t.ca, { path: '/validate', body: review(request(privilegedPod())) });
+    assert.equal(r.status, 200);
+    assert.equal(r.headers['connection'], 'close');
+    await closing;
+    await assert.rejects(send(port, t.ca, { method: 'GET', path: '/healthz' }), /ECONNREFUSED/);
+  });
+});

@@ -46,6 +46,12 @@ export interface AdmissionServerOptions {
   certPollMs?: number;
   /** How long close() waits for in-flight reviews before cutting connections (default 10 s). */
   drainMs?: number;
+  /**
+   * How long close() keeps serving (readiness 503, `Connection: close` on every answer) before it
+   * stops listening: endpoint removal reaches kube-proxy after SIGTERM, and a webhook that stops
+   * listening first turns those requests into failures (default 0; the CLI uses 5 s).
+   */
+  shutdownDelayMs?: number;
 }
 
 interface HttpError {
@@ -128,13 +134,15 @@ export class AdmissionServer {
   }
 
   /**
-   * Stop accepting, finish in-flight reviews (up to drainMs), then close every connection.
-   * Readiness turns 503 first so load balancers stop sending.
+   * Readiness turns 503 at once; after shutdownDelayMs, stop accepting, finish in-flight reviews
+   * (up to drainMs), then close every connection.
    */
   async close(): Promise<void> {
     if (this.shuttingDown) return;
     this.shuttingDown = true;
     this.watcher?.stop();
+    const delay = this.opts.shutdownDelayMs ?? 0;
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     const closed = new Promise<void>((r) => this.server.close(() => r()));
     this.server.closeIdleConnections();
     if (this.inflight > 0) {

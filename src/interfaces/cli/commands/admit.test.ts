@@ -75,7 +75,7 @@ describe('rampart admit', () => {
     await run(['certs', '--out-dir', '.', '--ip', '127.0.0.1'], io(dir));
     writeFileSync(join(dir, 'rampart.yaml'), 'admission:\n  namespaces:\n    legacy: warn\n');
     const t = io(dir);
-    const started = await startAdmit(['--listen', '127.0.0.1:0', '--tls-cert-file', 'tls.crt', '--tls-key-file', 'tls.key', '--config', 'rampart.yaml'], t);
+    const started = await startAdmit(['--listen', '127.0.0.1:0', '--tls-cert-file', 'tls.crt', '--tls-key-file', 'tls.key', '--config', 'rampart.yaml', '--shutdown-delay-ms', '0'], t);
     assert.ok(typeof started !== 'number');
     try {
       const ca = readFileSync(join(dir, 'ca.crt'), 'utf8');

@@ -34,6 +34,8 @@ Options:
   --namespace-lookup <mode>   auto (read Namespaces from the API server when in-cluster) | off
   --cert-poll-ms <n>          How often certificate files are checked (default 5000)
   --drain-ms <n>              How long shutdown waits for in-flight reviews (default 10000)
+  --shutdown-delay-ms <n>     On SIGTERM, keep serving (not ready) this long before closing, while
+                              the endpoint removal propagates (default 5000)
   -h, --help                  Show this help
 `;
 
@@ -88,6 +90,7 @@ export async function startAdmit(argv: string[], io: CliIO): Promise<RunningAdmi
       'namespace-lookup': { type: 'string' },
       'cert-poll-ms': { type: 'string' },
       'drain-ms': { type: 'string' },
+      'shutdown-delay-ms': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -135,6 +138,7 @@ export async function startAdmit(argv: string[], io: CliIO): Promise<RunningAdmi
       log,
       certPollMs: positiveInt('--cert-poll-ms', values['cert-poll-ms'], 5000, 3_600_000),
       drainMs: positiveInt('--drain-ms', values['drain-ms'], 10_000, 600_000),
+      shutdownDelayMs: values['shutdown-delay-ms'] === '0' ? 0 : positiveInt('--shutdown-delay-ms', values['shutdown-delay-ms'], 5_000, 120_000),
     });
   } catch (e) {
     if (e instanceof TlsFilesError) {
@@ -164,6 +168,7 @@ async function serve(argv: string[], io: CliIO): Promise<number> {
     const shutdown = (signal: string): void => {
       process.off('SIGTERM', onTerm);
       process.off('SIGINT', onInt);
+      process.off('SIGHUP', onHup);
       io.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'shutting down', signal }) + '\n');
       void started.stop().then(done, done);
     };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../main.js';
 import type { CliIO } from '../io.js';
-import { clusterLoadOptions, scanInputFromCluster } from './snapshot.js';
+import { clusterLoadOptions, progressReporter, scanInputFromCluster } from './snapshot.js';
 import { freeLoopbackPort } from '../../../input/cluster/test-ports.js';
 
 function io(env: Record<string, string | undefined> = {}): { io: CliIO; out: () => string; err: () => string } {
@@ -85,5 +85,21 @@ describe('clusterLoadOptions', () => {
     const env = { KUBECONFIG: '/k' };
     const o = clusterLoadOptions({ namespace: ['a,b', 'c'], 'exclude-namespaces': ['kube-system, kube-public'], context: 'x', concurrency: '8', 'include-owned': true }, io(env).io);
     assert.deepEqual(o, { env, context: 'x', namespaces: ['a', 'b', 'c'], excludeNamespaces: ['kube-system', 'kube-public'], includeOwned: true, concurrency: 8 });
+  });
+});
+
+describe('progressReporter', () => {
+  it('draws one line on a TTY and clears it; stays silent otherwise', () => {
+    const tty = io();
+    (tty.io.stderr as { isTTY?: boolean }).isTTY = true;
+    const p = progressReporter(tty.io);
+    p.onProgress?.({ done: 3, total: 10, kind: 'pods', namespace: 'shop', resources: 42 });
+    p.done();
+    assert.equal(tty.err(), '\r\x1b[2Kreading cluster: 3/10 lists, 42 objects (pods in shop)\r\x1b[2K');
+    const pipe = io();
+    const q = progressReporter(pipe.io);
+    assert.equal(q.onProgress, undefined);
+    q.done();
+    assert.equal(pipe.err(), '');
   });
 });

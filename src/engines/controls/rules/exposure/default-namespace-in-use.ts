@@ -12,7 +12,7 @@ export default defineControl({
     title: 'Object placed in the default namespace',
     severity: 'low',
     kinds: [...WORKLOAD_KINDS, 'Service', 'ConfigMap', 'Secret', 'ServiceAccount', 'Role', 'RoleBinding', 'Ingress', 'PersistentVolumeClaim', 'NetworkPolicy'],
-    frameworks: { cis: ['5.7.4'], nsa: ['network/namespaces'], pss: [], mitre: [] },
+    frameworks: { cis: ['5.6.4'], nsa: ['network/namespaces'], pss: [], mitre: [] },
     rationale:
       'The default namespace has no owner, quota, Pod Security level or network policy of its own; workloads there share one administrative boundary. Only an explicit `namespace: default` is reported, since manifests without a namespace are usually applied with `-n`.',
     remediation: 'Create a namespace per application or team and deploy there.',

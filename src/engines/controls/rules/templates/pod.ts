@@ -73,3 +73,14 @@ export function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/**
+ * A normalised lookup set built once per parameter array (parameters are resolved once per run,
+ * so their identity is stable), instead of once per checked object.
+ */
+const paramSets = new WeakMap<readonly string[], Set<string>>();
+export function paramSet(values: readonly string[], normalize: (s: string) => string = (s) => s): Set<string> {
+  let set = paramSets.get(values);
+  if (!set) paramSets.set(values, (set = new Set(values.map(normalize))));
+  return set;
+}

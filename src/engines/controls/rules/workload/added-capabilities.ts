@@ -1,6 +1,6 @@
 import { defineControl } from '../../types.js';
 import { WORKLOAD_KINDS } from '../../../../model/workloads.js';
-import { podAndContainers, replaceArrayGuarded } from '../templates/pod.js';
+import { paramSet, podAndContainers, replaceArrayGuarded } from '../templates/pod.js';
 import { addList, addListPath, BASELINE_CAPABILITIES, capabilityList, DANGEROUS_CAPABILITIES, normalizeCapability } from '../templates/capabilities.js';
 
 export default defineControl({
@@ -20,9 +20,10 @@ export default defineControl({
   check({ object, report, params }) {
     const pod = podAndContainers(object);
     if (!pod) return;
-    const allowed = new Set(params.allowed.map(normalizeCapability));
+    const allowed = paramSet(params.allowed, normalizeCapability);
     for (const c of pod.containers) {
       const adds = capabilityList(c, 'add');
+      if (adds.length === 0) continue;
       const addPath = addListPath(c);
       const current = addList(c);
       // One fix for all flagged entries of this container: keep the others.

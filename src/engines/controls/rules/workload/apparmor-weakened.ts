@@ -11,7 +11,7 @@ export default defineControl({
     title: 'Container runs AppArmor unconfined',
     severity: 'medium',
     kinds: WORKLOAD_KINDS,
-    frameworks: { cis: ['5.7.3'], nsa: ['pod-security/enforcement'], pss: ['appArmorProfile'], mitre: ['T1562.001', 'T1611'] },
+    frameworks: { cis: ['5.6.3'], nsa: ['pod-security/enforcement'], pss: ['appArmorProfile'], mitre: ['T1562.001', 'T1611'] },
     rationale:
       'An Unconfined AppArmor profile removes the mandatory access control the runtime default applies (mount, ptrace and /proc restrictions). Both the `appArmorProfile` field (container overriding pod) and the legacy per-container annotation are honoured by the kubelet.',
     remediation: 'Use `appArmorProfile.type: RuntimeDefault` or `Localhost` (annotation value `runtime/default` or `localhost/<profile>`).',

@@ -11,7 +11,7 @@ export default defineControl({
     title: 'Container does not drop ALL capabilities',
     severity: 'medium',
     kinds: WORKLOAD_KINDS,
-    frameworks: { cis: ['5.2.8', '5.2.10'], nsa: ['pod-security/enforcement'], pss: ['capabilities_restricted'], mitre: ['T1068', 'T1611'] },
+    frameworks: { cis: ['5.2.8', '5.2.9'], nsa: ['pod-security/enforcement'], pss: ['capabilities_restricted'], mitre: ['T1068', 'T1611'] },
     rationale:
       'Container runtimes grant a default set of capabilities (including NET_RAW, used for spoofing). Dropping ALL and adding back what is needed is the Restricted standard.',
     remediation: 'Add `ALL` to `securityContext.capabilities.drop`.',

@@ -9,7 +9,7 @@ export default defineControl({
     title: 'Pod mounts a hostPath volume',
     severity: 'medium',
     kinds: WORKLOAD_KINDS,
-    frameworks: { cis: ['5.2.12'], nsa: ['pod-security/enforcement'], pss: ['hostPathVolumes'], mitre: ['T1611'] },
+    frameworks: { cis: ['5.2.11'], nsa: ['pod-security/enforcement'], pss: ['hostPathVolumes'], mitre: ['T1611'] },
     rationale:
       'A hostPath volume exposes the node file system to the pod; it ties the pod to its node and is the most common container escape route.',
     remediation: 'Replace the hostPath volume with a PersistentVolumeClaim, an emptyDir, a ConfigMap/Secret or a CSI volume.',

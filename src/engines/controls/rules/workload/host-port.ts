@@ -9,7 +9,7 @@ export default defineControl({
     title: 'Container binds a host port',
     severity: 'medium',
     kinds: WORKLOAD_KINDS,
-    frameworks: { cis: ['5.2.13'], nsa: ['pod-security/enforcement'], pss: ['hostPorts'], mitre: ['T1133'] },
+    frameworks: { cis: ['5.2.12'], nsa: ['pod-security/enforcement'], pss: ['hostPorts'], mitre: ['T1133'] },
     rationale: 'A hostPort opens the port on the node address, bypassing Services and often NetworkPolicy, and pins the pod to nodes where the port is free.',
     remediation: 'Remove `hostPort` and expose the container through a Service.',
   },

@@ -10,7 +10,7 @@ export default defineControl({
     title: 'Image pull policy is not Always',
     severity: 'low',
     kinds: WORKLOAD_KINDS,
-    frameworks: { cis: ['1.2.11'], nsa: ['pod-security/secure-images'], pss: [], mitre: ['T1078'] },
+    frameworks: { cis: [], nsa: ['pod-security/secure-images'], pss: [], mitre: ['T1078'] },
     rationale:
       'With IfNotPresent or Never, a pod reuses an image already on the node without the registry checking its pull credentials, so any tenant can run another\'s private image. The API server defaults the policy to Always only for untagged and `latest` images.',
     remediation: 'Set `imagePullPolicy: Always` (cheap with a local registry mirror), or enable the AlwaysPullImages admission plugin.',

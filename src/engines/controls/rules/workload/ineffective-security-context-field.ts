@@ -31,7 +31,7 @@ export default defineControl({
     title: 'Security setting placed where Kubernetes ignores it',
     severity: 'medium',
     kinds: WORKLOAD_KINDS,
-    frameworks: { cis: ['5.7.3'], nsa: ['pod-security/enforcement'], pss: [], mitre: [] },
+    frameworks: { cis: ['5.6.3'], nsa: ['pod-security/enforcement'], pss: [], mitre: [] },
     rationale:
       '`privileged`, `allowPrivilegeEscalation`, `readOnlyRootFilesystem`, `capabilities` and `procMount` exist only per container: in the pod securityContext they are silently dropped, so the protection the author meant is absent. Likewise pod-only fields in a container, and `readOnly` under `hostPath` (only the volumeMount can make a mount read-only).',
     remediation: 'Move the field to where it applies: container-only fields into each container\'s securityContext, pod-only fields into the pod securityContext, read-only into the volumeMount.',

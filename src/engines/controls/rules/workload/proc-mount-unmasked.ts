@@ -8,7 +8,7 @@ export default defineControl({
     title: 'Container mounts /proc unmasked',
     severity: 'high',
     kinds: WORKLOAD_KINDS,
-    frameworks: { cis: ['5.7.3'], nsa: ['pod-security/enforcement'], pss: ['procMount'], mitre: ['T1611'] },
+    frameworks: { cis: ['5.6.3'], nsa: ['pod-security/enforcement'], pss: ['procMount'], mitre: ['T1611'] },
     rationale:
       '`procMount: Unmasked` removes the masking of sensitive /proc paths (kcore, sysrq-trigger, …). In a pod with its own user namespace (`hostUsers: false`) this is allowed, as the Baseline standard does.',
     remediation: 'Remove `procMount` or set it to `Default`.',

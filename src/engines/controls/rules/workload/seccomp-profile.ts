@@ -9,7 +9,7 @@ export default defineControl({
     title: 'Container runs without a seccomp profile',
     severity: 'medium',
     kinds: WORKLOAD_KINDS,
-    frameworks: { cis: ['5.7.2'], nsa: ['pod-security/enforcement'], pss: ['seccompProfile_baseline', 'seccompProfile_restricted'], mitre: ['T1611', 'T1068'] },
+    frameworks: { cis: ['5.6.2'], nsa: ['pod-security/enforcement'], pss: ['seccompProfile_baseline', 'seccompProfile_restricted'], mitre: ['T1611', 'T1068'] },
     rationale:
       'Without seccomp every system call reaches the kernel, including those behind most container escapes. Unless the kubelet runs with `seccompDefault`, an unset profile means Unconfined. The container profile overrides the pod\'s.',
     remediation: 'Set `securityContext.seccompProfile.type: RuntimeDefault` (or `Localhost`) in the pod securityContext.',

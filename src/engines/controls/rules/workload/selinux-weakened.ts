@@ -13,7 +13,7 @@ export default defineControl({
     title: 'SELinux options weaken confinement',
     severity: 'medium',
     kinds: WORKLOAD_KINDS,
-    frameworks: { cis: ['5.7.3'], nsa: ['pod-security/enforcement'], pss: ['seLinuxOptions'], mitre: ['T1562.001', 'T1611'] },
+    frameworks: { cis: ['5.6.3'], nsa: ['pod-security/enforcement'], pss: ['seLinuxOptions'], mitre: ['T1562.001', 'T1611'] },
     rationale:
       'A custom SELinux user or role, or a type such as spc_t (super-privileged container), lifts the confinement SELinux gives containers. Only the container_* types are allowed by the Baseline standard.',
     remediation: 'Remove `seLinuxOptions.user` and `.role`; leave `type` unset or use container_t / container_init_t / container_kvm_t.',

@@ -9,7 +9,7 @@ export default defineControl({
     title: 'Pod mounts a sensitive host path',
     severity: 'high',
     kinds: WORKLOAD_KINDS,
-    frameworks: { cis: ['5.2.12'], nsa: ['pod-security/enforcement'], pss: ['hostPathVolumes'], mitre: ['T1611', 'T1552.001'] },
+    frameworks: { cis: ['5.2.11'], nsa: ['pod-security/enforcement'], pss: ['hostPathVolumes'], mitre: ['T1611', 'T1552.001'] },
     rationale:
       'Mounting the node root, a container runtime socket or kubelet/etcd state is node takeover; /etc, /proc, /sys, /dev and logs leak host credentials or kernel interfaces. A mount of an ancestor (say /var) exposes everything beneath it.',
     remediation: 'Do not mount these paths; if an agent truly needs one, mount the narrowest file read-only and isolate the agent on dedicated nodes.',

@@ -1,7 +1,7 @@
 import { defineControl } from '../../types.js';
 import { joinPointer } from '../../../../model/pointer.js';
 import { WORKLOAD_KINDS } from '../../../../model/workloads.js';
-import { isRecord, replaceArrayGuarded, podAndContainers } from '../templates/pod.js';
+import { isRecord, paramSet, podAndContainers, replaceArrayGuarded } from '../templates/pod.js';
 
 /** The kubelet's safe, namespaced sysctls (as allowed by the Baseline standard, up to 1.32). */
 const SAFE_SYSCTLS = [
@@ -42,7 +42,7 @@ export default defineControl({
     const view = podAndContainers(object)?.view;
     const psc = view?.spec.securityContext;
     if (!view || !isRecord(psc) || !Array.isArray(psc.sysctls)) return;
-    const allowed = new Set(params.allowedSysctls.map(canonicalSysctl));
+    const allowed = paramSet(params.allowedSysctls, canonicalSysctl);
     const isSafe = (s: unknown): boolean => isRecord(s) && typeof s.name === 'string' && allowed.has(canonicalSysctl(s.name));
     const listPath = joinPointer(view.specPath, 'securityContext', 'sysctls');
     // One fix for all: keep only the safe entries (index-based removals would shift the others).

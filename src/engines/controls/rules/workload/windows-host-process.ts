@@ -9,7 +9,7 @@ export default defineControl({
     title: 'Windows HostProcess container',
     severity: 'critical',
     kinds: WORKLOAD_KINDS,
-    frameworks: { cis: ['5.2.11'], nsa: ['pod-security/enforcement'], pss: ['windowsHostProcess'], mitre: ['T1611'] },
+    frameworks: { cis: ['5.2.10'], nsa: ['pod-security/enforcement'], pss: ['windowsHostProcess'], mitre: ['T1611'] },
     rationale: 'A HostProcess container runs directly on the Windows node with host network and file system: the Windows equivalent of privileged.',
     remediation: 'Remove `windowsOptions.hostProcess: true` from the pod and container securityContexts.',
   },

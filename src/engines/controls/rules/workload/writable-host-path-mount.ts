@@ -10,7 +10,7 @@ export default defineControl({
     title: 'Container mounts a hostPath volume writable',
     severity: 'medium',
     kinds: WORKLOAD_KINDS,
-    frameworks: { cis: ['5.2.12'], nsa: ['pod-security/immutable-filesystem', 'pod-security/enforcement'], pss: ['hostPathVolumes'], mitre: ['T1611'] },
+    frameworks: { cis: ['5.2.11'], nsa: ['pod-security/immutable-filesystem', 'pod-security/enforcement'], pss: ['hostPathVolumes'], mitre: ['T1611'] },
     rationale:
       'A writable host mount lets the container change node files: plant binaries, cron jobs or kubelet configuration. Mounts are writable unless the volumeMount says `readOnly: true` (hostPath itself has no read-only switch).',
     remediation: 'Set `readOnly: true` on the volumeMount, or remove the hostPath volume.',
