@@ -43,12 +43,29 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 const LINE_CACHE_SIZE = 256;
 const lineCache = new Map<object, LineIndex>();
 
+/**
+ * A whole YAML stream that parsed cleanly in one pass: its documents are located from one cached
+ * event stream (one parse per file rather than per document). Only for streams of moderate
+ * size, so the cache stays small.
+ */
+export class StreamOwner {
+  static readonly MAX_CHARS = 512 * 1024;
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  source = (): string => (this.start === 0 && this.end === this.text.length ? this.text : this.text.slice(this.start, this.end));
+}
+
 /** Lazily positions one document; holds only the text reference and offsets until asked. */
 class DocumentLocator {
   constructor(
     private readonly text: string,
     private readonly slot: DocumentSlot,
     private readonly json: boolean,
+    /** The clean stream this document is `documentIndex` of, when located stream-wise. */
+    private readonly stream?: { owner: StreamOwner; index: number },
   ) {}
 
   private lines(): LineIndex {
@@ -66,12 +83,19 @@ class DocumentLocator {
 
   locate(pointer: JsonPointer): SourceLocation | undefined {
     const { span } = this.slot;
-    const src = (): string => this.text.slice(span.start, span.end);
-    // JSON is YAML: the event walker (cached per document) serves both; the JSON scanner is the
-    // fallback for JSON that js-yaml's tokenizer refuses (e.g. tab-indented).
-    let found = locateYaml(this, src, pointer);
-    if (found) found = { start: found.start + span.start, end: found.end + span.start };
-    else if (this.json) found = locateJson(this.text, pointer, span.start);
+    let found: Span | undefined;
+    if (this.stream) {
+      const { owner, index } = this.stream;
+      found = locateYaml(owner, owner.source, pointer, index);
+      if (found) found = { start: found.start + owner.start, end: found.end + owner.start };
+    } else {
+      const src = (): string => this.text.slice(span.start, span.end);
+      // JSON is YAML: the event walker (cached per document) serves both; the JSON scanner is the
+      // fallback for JSON that js-yaml's tokenizer refuses (e.g. tab-indented).
+      found = locateYaml(this, src, pointer);
+      if (found) found = { start: found.start + span.start, end: found.end + span.start };
+      else if (this.json) found = locateJson(this.text, pointer, span.start);
+    }
     if (!found) return undefined;
     const lines = this.lines();
     const a = lines.position(found.start);
@@ -154,11 +178,14 @@ export class DocumentLoader {
    */
   yamlStream(slots: readonly DocumentSlot[]): void {
     const whole = slots.length > 1 ? parseWholeStream(this.text, slots, this.limits) : undefined;
-    slots.forEach((slot, i) => this.yaml(slot, i, whole?.[i]));
+    const first = slots[0];
+    const last = slots[slots.length - 1];
+    const owner = !process.env["RAMPART_AB"] && whole && first && last && last.span.end - first.span.start <= StreamOwner.MAX_CHARS ? new StreamOwner(this.text, first.span.start, last.span.end) : undefined;
+    slots.forEach((slot, i) => this.yaml(slot, i, whole?.[i], owner && { owner, index: i }));
   }
 
   /** Load a YAML document (`parsed`: its value from a whole-stream parse, when there was one). */
-  yaml(slot: DocumentSlot, documentIndex: number, parsed?: { value: unknown }): void {
+  yaml(slot: DocumentSlot, documentIndex: number, parsed?: { value: unknown }, stream?: { owner: StreamOwner; index: number }): void {
     const { span } = slot;
     this.sink.report.documents++;
     let values: unknown[];
@@ -180,7 +207,7 @@ export class DocumentLoader {
       }
       return;
     }
-    const locator = new DocumentLocator(this.text, slot, false);
+    const locator = new DocumentLocator(this.text, slot, false, stream);
     if (values.length === 0 || values[0] === null || values[0] === undefined) {
       this.sink.report.skipped.push({ documentIndex, line: Math.max(1, span.line - slot.lineShift), reason: 'empty document' });
       return;

@@ -18,8 +18,12 @@ export interface Span {
 interface Parsed {
   src: string;
   events: Event[];
-  /** Anchor name -> index of the anchored node's event. */
-  anchors: Map<string, number>;
+  /** For each event index, the index just past that node (its subtree): O(1) sibling skips. */
+  next: Int32Array;
+  /** Anchor name -> indexes of the events carrying it, ascending (names may be redefined). */
+  anchors: Map<string, number[]>;
+  /** Index of each DOCUMENT event (a stream may hold several documents). */
+  documents: number[];
 }
 
 const CACHE_SIZE = 256;
@@ -44,29 +48,41 @@ function parsedFor(owner: object, source: () => string): Parsed | undefined {
     unparseable.add(owner);
     return undefined; // not YAML-tokenizable (the caller may have another way, e.g. JSON)
   }
-  const anchors = new Map<string, number>();
+  const anchors = new Map<string, number[]>();
+  const documents: number[] = [];
   events.forEach((e, i) => {
-    if (e.type !== EVENT_ID.ALIAS && e.type !== EVENT_ID.POP && e.type !== EVENT_ID.DOCUMENT && e.anchorStart >= 0) {
-      anchors.set(src.slice(e.anchorStart, e.anchorEnd), i);
+    if (e.type === EVENT_ID.DOCUMENT) documents.push(i);
+    else if (e.type !== EVENT_ID.ALIAS && e.type !== EVENT_ID.POP && e.anchorStart >= 0) {
+      const name = src.slice(e.anchorStart, e.anchorEnd);
+      const list = anchors.get(name);
+      if (list) list.push(i);
+      else anchors.set(name, [i]);
     }
   });
-  const parsed: Parsed = { src, events, anchors };
+  const parsed: Parsed = { src, events, anchors, documents, next: subtreeEnds(events) };
   cache.set(owner, parsed);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as object);
   return parsed;
 }
 
-/** Index just past the node that starts at event i. */
-function skip(events: Event[], i: number): number {
-  const e = events[i];
-  if (!e || (e.type !== EVENT_ID.MAPPING && e.type !== EVENT_ID.SEQUENCE)) return i + 1;
-  let depth = 0;
-  for (let j = i; j < events.length; j++) {
+/** Index just past each node's subtree, in one pass with a stack of open collections. */
+function subtreeEnds(events: readonly Event[]): Int32Array {
+  const next = new Int32Array(events.length + 1);
+  const open: number[] = [];
+  for (let j = 0; j < events.length; j++) {
     const t = (events[j] as Event).type;
-    if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE) depth++;
-    else if (t === EVENT_ID.POP && --depth === 0) return j + 1;
+    next[j] = j + 1;
+    if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE) open.push(j);
+    else if (t === EVENT_ID.POP && open.length > 0) next[open.pop() as number] = j + 1; // a document's POP finds the stack empty
   }
-  return events.length;
+  for (const j of open) next[j] = events.length;
+  next[events.length] = events.length + 1;
+  return next;
+}
+
+/** Index just past the node that starts at event i. */
+function skip(p: Parsed, i: number): number {
+  return p.next[i] ?? i + 1;
 }
 
 function isEmptyScalar(e: Event): boolean {
@@ -126,8 +142,8 @@ function nodeSpan(p: Parsed, i: number): Span | undefined {
   if (e.type !== EVENT_ID.MAPPING && e.type !== EVENT_ID.SEQUENCE) return undefined;
   const start = propsStart(e, e.start);
   let end = e.start;
-  const stop = skip(events, i) - 1; // the closing POP
-  for (let j = i + 1; j < stop; j = skip(events, j)) {
+  const stop = skip(p, i) - 1; // the closing POP
+  for (let j = i + 1; j < stop; j = skip(p, j)) {
     const s = nodeSpan(p, j);
     if (s && s.end > end) end = s.end;
   }
@@ -194,7 +210,10 @@ function deref(p: Parsed, i: number, hops = 0): number | undefined {
   const e = p.events[i];
   if (e?.type !== EVENT_ID.ALIAS) return i;
   if (hops > 64) return undefined;
-  const target = p.anchors.get(p.src.slice(e.anchorStart, e.anchorEnd));
+  // An alias refers to the latest node with that anchor before it.
+  const list = p.anchors.get(p.src.slice(e.anchorStart, e.anchorEnd)) ?? [];
+  let target: number | undefined;
+  for (const a of list) if (a < i) target = a;
   return target === undefined ? undefined : deref(p, target, hops + 1);
 }
 
@@ -206,10 +225,10 @@ function findInMapping(p: Parsed, i: number, token: string, depth = 0): { key: n
   let j = i + 1;
   while (j < events.length && (events[j] as Event).type !== EVENT_ID.POP) {
     const key = j;
-    const value = skip(events, key);
+    const value = skip(p, key);
     if (keyMatches(p, key, token)) found = { key, value };
     else if (isMergeKey(p, key)) merges.push(value);
-    j = skip(events, value);
+    j = skip(p, value);
   }
   if (found || depth > 16) return found;
   for (const m of merges) {
@@ -219,7 +238,7 @@ function findInMapping(p: Parsed, i: number, token: string, depth = 0): { key: n
     const sources: number[] = [];
     if (t?.type === EVENT_ID.MAPPING) sources.push(target);
     else if (t?.type === EVENT_ID.SEQUENCE) {
-      for (let k = target + 1; k < events.length && (events[k] as Event).type !== EVENT_ID.POP; k = skip(events, k)) {
+      for (let k = target + 1; k < events.length && (events[k] as Event).type !== EVENT_ID.POP; k = skip(p, k)) {
         const s = deref(p, k);
         if (s !== undefined && events[s]?.type === EVENT_ID.MAPPING) sources.push(s);
       }
@@ -236,11 +255,13 @@ function findInMapping(p: Parsed, i: number, token: string, depth = 0): { key: n
  * Span of the value at `pointer` in the single-document YAML `src`. A missing field resolves to
  * its nearest existing ancestor; a key with an empty (null) value resolves to the key.
  */
-export function locateYaml(owner: object, src: () => string, pointer: string): Span | undefined {
+export function locateYaml(owner: object, src: () => string, pointer: string, documentIndex = 0): Span | undefined {
   const p = parsedFor(owner, src);
   if (!p) return undefined;
   const { events } = p;
-  let i = 0;
+  const doc = p.documents[documentIndex];
+  if (doc === undefined) return undefined;
+  let i = doc;
   while (i < events.length && (events[i] as Event).type === EVENT_ID.DOCUMENT) i++;
   if (i >= events.length || (events[i] as Event).type === EVENT_ID.POP) return undefined;
   let shown = i; // the node whose span is reported (an alias stays an alias)
@@ -264,7 +285,7 @@ export function locateYaml(owner: object, src: () => string, pointer: string): S
           next = k;
           break;
         }
-        k = skip(events, k);
+        k = skip(p, k);
       }
     }
     if (next === undefined) return parentSpan(p, shown, shownKey);

@@ -452,8 +452,9 @@ export class NetworkAnalysis {
       covered++;
       extra = extra ? extra.intersect(ports) : ports;
     }
-    // A peer missing from the table gets only the base ports.
-    return covered === others && extra ? t.base.union(extra) : others === 0 ? PortSet.ALL : t.base;
+    // A peer missing from the table gets only the base ports. With no other workload in the input,
+    // only ports open to every possible peer count: "every other workload" must not be vacuous.
+    return covered === others && extra ? t.base.union(extra) : t.base;
   }
 
   /** The workload a resource stands for, if any. */

@@ -28,21 +28,13 @@ describe('deploy/ manifests', () => {
     objects = input.resources.map((r) => r.object);
   });
 
-  /**
-   * netpol-workload-reachable-from-everything treats "every other workload" as vacuously true when
-   * the scanned set holds no other workload (analysis.ts `ingressFromAllWorkloads`: others === 0 →
-   * all ports), so it flags the webhook although its policy admits no pod at all. Reported to the
-   * lead as a control bug; until it is fixed, that one finding is checked separately below, by
-   * scanning deploy/ beside another workload, where the control can judge.
-   */
   const VACUOUS = 'netpol-workload-reachable-from-everything';
 
   it('rampart scan deploy/ reports zero findings and no errors', async () => {
     const input = await loadPaths(['deploy'], { cwd: ROOT });
     const result = runScan(input, { controls: allControls(), config: EMPTY_CONFIG });
     assert.deepEqual(result.errors, []);
-    const findings = result.findings.filter((f) => !(f.control === VACUOUS && f.resource.name === 'rampart-webhook'));
-    assert.deepEqual(findings.map((f) => `${f.control} ${f.location?.file}:${f.location?.line} ${f.message}`), []);
+    assert.deepEqual(result.findings.map((f) => `${f.control} ${f.location?.file}:${f.location?.line} ${f.message}`), []);
     assert.equal(result.summary.suppressed.total, 0, 'nothing hidden by suppressions');
   });
 

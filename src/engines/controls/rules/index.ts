@@ -25,6 +25,7 @@ import readOnlyRootFilesystem from './workload/read-only-root-filesystem.js';
 import runAsRootGroup from './workload/run-as-root-group.js';
 import runAsRoot from './workload/run-as-root.js';
 import seccompProfile from './workload/seccomp-profile.js';
+import secretInCommandArgs from './workload/secret-in-command-args.js';
 import secretInEnv from './workload/secret-in-env.js';
 import selinuxWeakened from './workload/selinux-weakened.js';
 import sensitiveEnvLiteral from './workload/sensitive-env-literal.js';
@@ -90,6 +91,7 @@ export const libraryControls: AnyControl[] = [
   runAsRootGroup,
   runAsRoot,
   seccompProfile,
+  secretInCommandArgs,
   secretInEnv,
   selinuxWeakened,
   sensitiveEnvLiteral,
