@@ -180,7 +180,7 @@ export class DocumentLoader {
     const whole = slots.length > 1 ? parseWholeStream(this.text, slots, this.limits) : undefined;
     const first = slots[0];
     const last = slots[slots.length - 1];
-    const owner = !process.env["RAMPART_AB"] && whole && first && last && last.span.end - first.span.start <= StreamOwner.MAX_CHARS ? new StreamOwner(this.text, first.span.start, last.span.end) : undefined;
+    const owner = whole && first && last && last.span.end - first.span.start <= StreamOwner.MAX_CHARS ? new StreamOwner(this.text, first.span.start, last.span.end) : undefined;
     slots.forEach((slot, i) => this.yaml(slot, i, whole?.[i], owner && { owner, index: i }));
   }
 
