@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Finding, FrameworkRefs } from '../../model/finding.js';
 import type { Inventory } from '../../model/inventory.js';
-import type { Resource, Severity } from '../../model/types.js';
+import type { Resource, ResourceRef, Severity } from '../../model/types.js';
 import { resourceRef } from '../../model/types.js';
 import type { CheckContext, Control, ParamSpec, ParamValues, Report } from './types.js';
 
@@ -24,7 +24,19 @@ export function resolve(control: Control<Record<string, ParamSpec>>): ResolvedCo
   return { control, params: defaultParams(control), severity: control.meta.severity };
 }
 
+/** Mappings without an override are shared by every finding of a control (reports never mutate them). */
+const sharedFrameworks = new WeakMap<Control<Record<string, ParamSpec>>, FrameworkRefs>();
+
 function frameworksOf(control: Control<Record<string, ParamSpec>>, override: Partial<FrameworkRefs> | undefined): FrameworkRefs {
+  if (!override) {
+    let shared = sharedFrameworks.get(control);
+    if (!shared) sharedFrameworks.set(control, (shared = buildFrameworks(control, undefined)));
+    return shared;
+  }
+  return buildFrameworks(control, override);
+}
+
+function buildFrameworks(control: Control<Record<string, ParamSpec>>, override: Partial<FrameworkRefs> | undefined): FrameworkRefs {
   const base = control.meta.frameworks;
   const pick = (k: keyof FrameworkRefs): string[] => [...(override?.[k] ?? base[k] ?? [])];
   return { cis: pick('cis'), nsa: pick('nsa'), pss: pick('pss'), mitre: pick('mitre') };
@@ -38,7 +50,7 @@ export function fingerprint(control: string, r: Resource, path: string, containe
   const o = r.object;
   const group = o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : '';
   const identity = [control, group, o.kind, o.metadata?.namespace ?? '', o.metadata?.name ?? o.metadata?.generateName ?? '', container ?? '', path].join('\u0000');
-  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+  return hash('sha256', identity, 'hex').slice(0, 32);
 }
 
 /** Kinds → controls index, so each resource only meets the controls that apply to it. */
@@ -80,12 +92,14 @@ export function runControls(
   // inner loop allocates nothing per (resource, control) pair.
   let resource: Resource = resources[0]!;
   let rc: ResolvedControl = controls[0]!;
+  // One reference object per resource, shared by its findings.
+  let ref: ResourceRef | undefined;
   const report = (rep: Report): void => {
     const finding: Finding = {
       control: rc.control.meta.id,
       severity: rc.severityOverride ?? rep.severity ?? rc.severity,
       message: rep.message,
-      resource: resourceRef(resource.object),
+      resource: (ref ??= resourceRef(resource.object)),
       path: rep.path,
       frameworks: frameworksOf(rc.control, rep.frameworks),
       remediation: rc.control.meta.remediation,
@@ -104,6 +118,7 @@ export function runControls(
     const list = applicable ? (any.length ? [...applicable, ...any] : applicable) : any;
     ctx.resource = resource;
     ctx.object = resource.object;
+    ref = undefined;
     for (rc of list) {
       ctx.params = rc.params;
       try {

@@ -2,9 +2,15 @@
 // rule_test.go (appliesTo / subject matching) and subject_locator_test.go.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildAuthorizer } from './authorizer.js';
+import { buildAuthorizer as buildWithBootstrap } from './authorizer.js';
+import type { AuthorizerOptions } from './authorizer.js';
 import type { Attributes } from './types.js';
 import { clusterRole, clusterRoleBinding, role, roleBinding, serviceAccount } from './test-fixtures.js';
+import type { K8sObject } from '../../model/types.js';
+
+// Upstream's tables describe the objects they list and nothing else: no bootstrap policy here
+// (bootstrap.test.ts covers it).
+const buildAuthorizer = (objects: readonly K8sObject[], options: AuthorizerOptions = {}) => buildWithBootstrap(objects, { bootstrap: false, ...options });
 
 const r = (verb: string, resource: string, namespace = '', extra: Partial<{ subresource: string; apiGroup: string; name: string }> = {}): Attributes => {
   const a: Attributes = { verb, resource, apiGroup: extra.apiGroup ?? '' };

@@ -7,7 +7,7 @@
  * RoleBinding's), which is exactly the comparison upstream's appliesTo makes.
  */
 import type { K8sObject } from '../../model/types.js';
-import { buildModel, saKey } from './model.js';
+import { buildModel, saKey, viaOf as bindingVia } from './model.js';
 import type { Binding, RbacModel } from './model.js';
 import { rulesAllow } from './rules.js';
 import {
@@ -24,6 +24,8 @@ import { isNonResource } from './types.js';
 import type { Attributes, Decision, RbacProblem, ScopedRule, UserInfo, Via } from './types.js';
 
 export interface AuthorizerOptions {
+  /** Include Kubernetes' bootstrap policy where the input does not override it (default true; see bootstrap.ts). */
+  bootstrap?: boolean;
   /** User name -> groups, for `User:` subjects (humans' groups come from the authenticator, not RBAC). */
   userGroups?: ReadonlyMap<string, readonly string[]> | Record<string, readonly string[]>;
 }
@@ -117,7 +119,7 @@ function toMap(groups: AuthorizerOptions['userGroups']): ReadonlyMap<string, rea
 }
 
 export function buildAuthorizer(objects: readonly K8sObject[], options: AuthorizerOptions = {}): Authorizer {
-  return authorizerFromModel(buildModel(objects), options);
+  return authorizerFromModel(buildModel(objects, options.bootstrap === undefined ? {} : { bootstrap: options.bootstrap }), options);
 }
 
 export function authorizerFromModel(model: RbacModel, options: AuthorizerOptions = {}): Authorizer {
@@ -170,7 +172,7 @@ export function authorizerFromModel(model: RbacModel, options: AuthorizerOptions
     return out;
   };
 
-  const viaOf = (a: AppliedBinding): Via => (a.group === undefined ? { binding: a.binding.id, role: a.binding.roleId } : { binding: a.binding.id, role: a.binding.roleId, group: a.group });
+  const viaOf = (a: AppliedBinding): Via => bindingVia(a.binding, a.group);
 
   const problemFor = (b: Binding): RbacProblem[] => model.problems.filter((p) => p.object === b.id);
 
@@ -194,7 +196,7 @@ export function authorizerFromModel(model: RbacModel, options: AuthorizerOptions
     }
     if (via.length === 0) return { allowed: false, reason: 'RBAC: no rule allows the request', via, problems };
     const first = via[0] as Via;
-    return { allowed: true, reason: `RBAC: allowed by ${first.binding} of ${first.role}`, via, problems: [] };
+    return { allowed: true, reason: `RBAC: allowed by ${first.binding}${first.bindingSource ? ' (bootstrap)' : ''} of ${first.role}${first.roleSource ? ' (bootstrap)' : ''}`, via, problems: [] };
   };
 
   // Group -> known members, for expanding who-can answers to concrete identities.
@@ -232,8 +234,8 @@ export function authorizerFromModel(model: RbacModel, options: AuthorizerOptions
       for (const s of b.subjects) {
         const subject = bindingSubjectString(b, s);
         if (!subject) continue;
-        add(subject, { binding: b.id, role: b.roleId });
-        if (s.kind === 'Group') grantingGroups.push({ group: s.name, via: { binding: b.id, role: b.roleId, group: s.name } });
+        add(subject, bindingVia(b));
+        if (s.kind === 'Group') grantingGroups.push({ group: s.name, via: bindingVia(b, s.name) });
       }
     }
     if (opts.expandGroups !== false && grantingGroups.length > 0) {

@@ -279,10 +279,12 @@ export function capabilityEdges(allRules: readonly ScopedRule[], bindings: reado
     }
   }
 
-  // exec / attach / ephemeral containers: act as the identity of running pods.
+  // exec / attach / ephemeral containers: act as the identity of running pods. Since v1.35 the
+  // API server also requires `create` for WebSocket (GET) connections
+  // (AuthorizePodWebsocketUpgradeCreatePermission, on by default), so `get` alone is not enough.
   const podAccess: [string[], string][] = [
-    [['create', 'get'], 'exec'],
-    [['create', 'get'], 'attach'],
+    [['create'], 'exec'],
+    [['create'], 'attach'],
     [['update', 'patch'], 'ephemeralcontainers'],
   ];
   for (const [verbs, sub] of podAccess) {

@@ -39,6 +39,16 @@ rules:
 testControl(rbacEscalationPath, {
   valid: [
     {
+      name: 'bindings to bootstrap view and the platform\'s own bootstrap paths are not reported',
+      yaml: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: readers}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+subjects:
+- {kind: Group, name: system:authenticated}
+`,
+    },
+    {
       name: 'pod creation only in a namespace without powerful accounts',
       yaml: `${BASE}---
 apiVersion: rbac.authorization.k8s.io/v1
@@ -68,6 +78,34 @@ subjects:
     },
   ],
   invalid: [
+    {
+      name: 'a binding to the bootstrap cluster-admin (not in the input) still opens the path',
+      yaml: `apiVersion: v1
+kind: ServiceAccount
+metadata: {name: checkout, namespace: shop}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: deploy, namespace: shop}
+rules:
+- {apiGroups: [""], resources: ["pods"], verbs: ["create"]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: deployer, namespace: shop}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deploy}
+subjects:
+- {kind: ServiceAccount, name: deployer, namespace: ci}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: checkout-admin}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+subjects:
+- {kind: ServiceAccount, name: checkout, namespace: shop}
+`,
+      findings: [{ message: 'ServiceAccount ci/deployer can become cluster-admin in 2 steps: create pods in shop -> ServiceAccount:shop:checkout; all permissions -> cluster-admin', path: '/subjects/0', severity: 'critical', resource: 'deployer' }],
+    },
     {
       name: 'deployments in kube-system open a path to its cluster-admin account',
       yaml: `${BASE}---

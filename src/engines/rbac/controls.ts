@@ -46,7 +46,8 @@ function analyse(inventory: Inventory): Map<string, BindingFinding[]> {
     if (p.steps.length < 2 || !REPORTED.includes(p.impact)) continue;
     const first = p.steps[0];
     const binding = first ? byId.get(first.grantedBy.binding) : undefined;
-    if (!binding) continue;
+    // Findings sit on input objects; a path opened by a bootstrap binding is the platform's own.
+    if (!binding || binding.source !== 'input') continue;
     // Only where the binding names the subject itself: members of a bound group are reported once, on the group.
     const subjectIndex = binding.subjects.findIndex((s) => bindingSubjectString(binding, s) === p.from);
     if (subjectIndex < 0) continue;

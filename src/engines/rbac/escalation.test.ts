@@ -124,7 +124,7 @@ test('impersonation, token requests, secrets and nodes/proxy', () => {
 });
 
 test('exec into running pods reaches the identities of workloads that mount tokens', () => {
-  const objs = (automount: boolean): K8sObject[] => {
+  const objs = (automount: boolean, verbs = ['create'], sub = 'exec'): K8sObject[] => {
     const d = deployment('prod', 'api', 'api-sa');
     if (!automount) ((d['spec'] as { template: { spec: Record<string, unknown> } }).template.spec)['automountServiceAccountToken'] = false;
     return [
@@ -132,12 +132,16 @@ test('exec into running pods reaches the identities of workloads that mount toke
       ADMIN,
       d,
       clusterRoleBinding('api', 'cluster-admin', ['ServiceAccount:prod:api-sa']),
-      clusterRole('exec', [{ verbs: ['create'], apiGroups: [''], resources: ['pods/exec'] }]),
+      clusterRole('exec', [{ verbs, apiGroups: [''], resources: [`pods/${sub}`] }]),
       roleBinding('prod', 'exec', { kind: 'ClusterRole', name: 'exec' }, ['User:dev']),
     ];
   };
   assert.ok(pathOf(objs(true), 'User:dev', 'cluster-admin'));
+  assert.ok(pathOf(objs(true, ['create'], 'attach'), 'User:dev', 'cluster-admin'));
   assert.equal(pathOf(objs(false), 'User:dev', 'cluster-admin'), undefined);
+  // v1.35+: WebSocket exec/attach (GET) also needs create (AuthorizePodWebsocketUpgradeCreatePermission).
+  assert.equal(pathOf(objs(true, ['get']), 'User:dev', 'cluster-admin'), undefined);
+  assert.equal(pathOf(objs(true, ['get'], 'attach'), 'User:dev', 'cluster-admin'), undefined);
 });
 
 test('CSR create+approve, webhooks and namespace relabelling', () => {

@@ -12,6 +12,8 @@ import type { AppliedBinding, Authorizer } from './authorizer.js';
 import { bindingSubjectString } from './authorizer.js';
 import { capabilityEdges, combiningHalves, ESCALATE_HALVES, escalateEdges, IMPACTS, IMPACT_SEVERITY, needsJointAnalysis } from './capabilities.js';
 import type { CapabilityContext, EdgeSpec, Impact, Permission } from './capabilities.js';
+import { viaOf } from './model.js';
+import type { Binding } from './model.js';
 import { describeRule, ruleKey } from './rules.js';
 import { PRIVILEGED_GROUP, parseSubject, userInfoOf } from './subjects.js';
 import type { PolicyRule, ScopedRule, UserInfo, Via } from './types.js';
@@ -23,8 +25,18 @@ export interface EscalationStep {
   subject: string;
   action: string;
   permission: Permission;
-  grantedBy: { binding: string; role: string };
+  /** `bindingSource`/`roleSource` are `bootstrap` when taken from Kubernetes' bootstrap policy. */
+  grantedBy: { binding: string; role: string; bindingSource?: 'bootstrap'; roleSource?: 'bootstrap' };
   becomes: string;
+}
+
+export interface EscalationOptions {
+  /**
+   * Also report paths starting from the platform's own identities: subjects named only by
+   * bootstrap bindings (system:masters, system:kube-controller-manager, the kube-system controller
+   * service accounts, ...). Default false: those paths exist in every cluster by design.
+   */
+  includeSystem?: boolean;
 }
 
 export interface Remediation {
@@ -145,7 +157,19 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function analyzeEscalations(authz: Authorizer): EscalationAnalysis {
+/** Subjects of an input binding, and those named only by bootstrap bindings (the platform's own). */
+export function platformSubjects(bindings: readonly Binding[]): Set<string> {
+  const fromInput = new Set<string>();
+  const fromBootstrap = new Set<string>();
+  for (const b of bindings) for (const s of b.subjects) {
+    const id = bindingSubjectString(b, s);
+    if (id) (b.source === 'bootstrap' ? fromBootstrap : fromInput).add(id);
+  }
+  for (const id of fromInput) fromBootstrap.delete(id);
+  return fromBootstrap;
+}
+
+export function analyzeEscalations(authz: Authorizer, options: EscalationOptions = {}): EscalationAnalysis {
   const model = authz.model;
   const userGroups = authz.userGroups;
 
@@ -163,6 +187,12 @@ export function analyzeEscalations(authz: Authorizer): EscalationAnalysis {
     set.add(`ServiceAccount:${ns}:${name}`);
   };
   for (const sa of model.serviceAccounts.values()) addSA(sa.namespace, sa.name);
+  // Service accounts named by bootstrap bindings (kube-system controllers) exist wherever
+  // kube-controller-manager runs with --use-service-account-credentials (kubeadm and most distributions).
+  for (const b of model.bindings) {
+    if (b.source !== 'bootstrap') continue;
+    for (const s of b.subjects) if (s.kind === 'ServiceAccount' && s.namespace && s.name) addSA(s.namespace, s.name);
+  }
   // Every namespace has a `default` service account, whether or not the input lists it.
   for (const ns of namespaces) addSA(ns, 'default');
   const saByName = new Map<string, string[]>();
@@ -228,13 +258,20 @@ export function analyzeEscalations(authz: Authorizer): EscalationAnalysis {
     sourceIds.add(id);
     sources.push(graph.node(id));
   };
-  for (const set of saByNs.values()) for (const id of set) addSource(id);
+  const platform = options.includeSystem ? new Set<string>() : platformSubjects(model.bindings);
+  const userIds = new Set<string>();
+  const addSubject = (id: string): void => {
+    if (id.startsWith('User:')) userIds.add(id);
+    if (!platform.has(id)) addSource(id);
+  };
+  for (const set of saByNs.values()) for (const id of set) addSubject(id);
   for (const b of model.bindings) for (const s of b.subjects) {
     const id = bindingSubjectString(b, s);
-    if (id) addSource(id);
+    if (id) addSubject(id);
   }
-  for (const user of userGroups.keys()) addSource(`User:${user}`);
-  const knownUsers = [...sourceIds].filter((id) => id.startsWith('User:')).sort(compareStrings);
+  for (const user of userGroups.keys()) addSubject(`User:${user}`);
+  // Impersonating "any user" reaches every known user, the platform's included.
+  const knownUsers = [...userIds].sort(compareStrings);
 
   // Identities with the same applicable bindings have the same edges: compute those once.
   // Most capabilities come from a single grant, so a subject's edges are the union of its
@@ -243,7 +280,7 @@ export function analyzeEscalations(authz: Authorizer): EscalationAnalysis {
   // need the subject's full rule set, and only when one of its bindings could contribute to one.
   const scopedRules = (a: AppliedBinding): ScopedRule[] => {
     const namespace = a.binding.kind === 'ClusterRoleBinding' ? '*' : a.binding.namespace;
-    const via: Via = a.group === undefined ? { binding: a.binding.id, role: a.binding.roleId } : { binding: a.binding.id, role: a.binding.roleId, group: a.group };
+    const via = viaOf(a.binding, a.group);
     return (a.binding.rules ?? []).map((rule) => ({ namespace, rule, via }));
   };
   const appliedKey = (a: AppliedBinding): string => (a.group === undefined ? a.binding.id : `${a.binding.id}#${a.group}`);
@@ -281,7 +318,7 @@ export function analyzeEscalations(authz: Authorizer): EscalationAnalysis {
         template = { edges, halves };
         perRole.set(roleKey, template);
       }
-      const via: Via = a.group === undefined ? { binding: a.binding.id, role: a.binding.roleId } : { binding: a.binding.id, role: a.binding.roleId, group: a.group };
+      const via = viaOf(a.binding, a.group);
       entry = { edges: template.edges, via, halves: template.halves };
       perBinding.set(a, entry);
     }
@@ -291,20 +328,30 @@ export function analyzeEscalations(authz: Authorizer): EscalationAnalysis {
   const subjectEdges = (user: UserInfo): EdgeGroup[] => {
     const applied = authz.bindingsFor(user).filter((a) => a.binding.rules !== undefined);
     const privileged = user.groups.includes(PRIVILEGED_GROUP);
-    const parts = applied.map(bindingEdges);
+    // Bindings that open no edge and hold no half of a combined capability (system:basic-user,
+    // system:discovery ... which every identity holds) change nothing but the memo key: skip them.
+    const contributing: AppliedBinding[] = [];
+    const parts: (EdgeGroup & { halves: number })[] = [];
+    for (const a of applied) {
+      const part = bindingEdges(a);
+      if (part.edges.length === 0 && part.halves === 0) continue;
+      contributing.push(a);
+      parts.push(part);
+    }
     let halves = 0;
     for (const p of parts) halves |= p.halves;
     let groups: EdgeGroup[] = parts;
     if (privileged || needsJointAnalysis(parts.map((p) => p.halves))) {
-      const key = (privileged ? 'P|' : '') + applied.map(appliedKey).sort().join('|');
+      const key = (privileged ? 'P|' : '') + contributing.map(appliedKey).sort().join('|');
       let edges = memo.get(key);
       if (!edges) {
-        edges = capabilityEdges(applied.flatMap(scopedRules), [], ctx, privileged);
+        edges = capabilityEdges(contributing.flatMap(scopedRules), [], ctx, privileged);
         memo.set(key, edges);
       }
       groups = [{ edges }];
     }
     if ((halves & ESCALATE_HALVES) === ESCALATE_HALVES) {
+      // All bindings here: `escalate` + update on any role the subject is bound to, inert or not.
       groups = [...groups, { edges: escalateEdges(applied.flatMap(scopedRules), applied.map((a) => a.binding)) }];
     }
     return groups;
@@ -328,7 +375,7 @@ export function analyzeEscalations(authz: Authorizer): EscalationAnalysis {
       roleId = name === '*' ? 'ClusterRole/*' : `ClusterRole/${name}`;
       rules = name === '*' ? [FULL] : model.roles.get(roleId);
     }
-    const via: Via = { binding: NEW_BINDING, role: roleId };
+    const via: Via = model.bootstrapRoles.has(roleId) ? { binding: NEW_BINDING, role: roleId, roleSource: 'bootstrap' } : { binding: NEW_BINDING, role: roleId };
     return capabilityEdges((rules ?? []).map((rule) => ({ namespace, rule, via })), [], ctx, false);
   };
 
@@ -481,8 +528,11 @@ function buildPath(graph: Graph, source: number, impact: Impact, nextEdge: Int32
     const e = (graph.out[v] as Edge[])[nextEdge[v] as number] as Edge;
     if (e.weight === 1 && e.spec) {
       const grantedBy = e.via ?? e.spec.grantedBy;
-      const { binding, role } = grantedBy;
-      steps.push({ subject: graph.ids[v] as string, action: e.spec.action, permission: { ...e.spec.permission }, grantedBy: { binding, role }, becomes: labelOf(graph.ids[e.to] as string) });
+      const { binding, role, bindingSource, roleSource } = grantedBy;
+      const by: EscalationStep['grantedBy'] = { binding, role };
+      if (bindingSource) by.bindingSource = bindingSource;
+      if (roleSource) by.roleSource = roleSource;
+      steps.push({ subject: graph.ids[v] as string, action: e.spec.action, permission: { ...e.spec.permission }, grantedBy: by, becomes: labelOf(graph.ids[e.to] as string) });
       rules.push(e.spec.rule);
       vias.push(grantedBy);
     } else {
@@ -503,12 +553,20 @@ function buildPath(graph: Graph, source: number, impact: Impact, nextEdge: Int32
  * else; if it comes through a group, the rule is removed from the role instead.
  */
 function remediationFor(steps: EscalationStep[], vias: Via[], rules: (PolicyRule | undefined)[]): Remediation {
-  for (let i = 0; i < steps.length; i++) {
+  // Bootstrap bindings are reconciled back by the API server on restart: cut an input grant if any.
+  const firstInput = vias.findIndex((v) => !v.binding.startsWith('(') && v.bindingSource === undefined);
+  for (let i = Math.max(firstInput, 0); i < steps.length; i++) {
     const via = vias[i] as Via;
     const step = steps[i] as EscalationStep;
     if (via.binding.startsWith('(')) continue;
-    if (via.group === undefined) {
+    // A group's own path: the binding names the group itself.
+    if (via.group === undefined || step.subject === `Group:${via.group}`) {
       return { kind: 'remove-subject', binding: via.binding, role: via.role, subject: step.subject, description: `remove ${step.subject} from the subjects of ${via.binding}` };
+    }
+    // Bootstrap roles are reconciled back by the API server: cut the group's binding instead.
+    if (via.roleSource === 'bootstrap') {
+      const group = `Group:${via.group}`;
+      return { kind: 'remove-subject', binding: via.binding, role: via.role, subject: group, description: `remove ${group} from the subjects of ${via.binding} (it reaches ${step.subject} through that group; ${via.role} is a bootstrap role)` };
     }
     const rule = rules[i];
     const r: Remediation = { kind: 'remove-rule', binding: via.binding, role: via.role, description: `remove the rule granting ${step.permission.verb} ${step.permission.resource} from ${via.role} (reaches ${step.subject} through group ${via.group} in ${via.binding})` };

@@ -7,8 +7,10 @@ import type { K8sObject } from '../../model/types.js';
 import { podTemplateOf } from '../../model/workloads.js';
 import { aggregateClusterRoles } from './aggregation.js';
 import type { ClusterRoleInput } from './aggregation.js';
+import { bootstrapObjects, objectKey } from './bootstrap.js';
+import type { RbacSource } from './bootstrap.js';
 import { normalizeRule } from './rules.js';
-import type { PolicyRule, RbacProblem } from './types.js';
+import type { PolicyRule, RbacProblem, Via } from './types.js';
 
 export const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
@@ -32,8 +34,20 @@ export interface Binding {
   subjects: BindingSubject[];
   /** Resolved rules; undefined when the role is missing or the roleRef invalid. */
   rules: PolicyRule[] | undefined;
-  /** Index in the input, so findings can point back at the object. */
+  /** Index in the input, so findings can point back at the object; -1 for bootstrap bindings. */
   objectIndex: number;
+  /** `bootstrap`: not in the input, taken from Kubernetes' bootstrap policy (see bootstrap.ts). */
+  source: RbacSource;
+  /** Set when the referenced role comes from the bootstrap policy. */
+  roleSource?: 'bootstrap';
+}
+
+export interface ModelOptions {
+  /**
+   * Add Kubernetes' bootstrap ClusterRoles/ClusterRoleBindings (and kube-system Roles/RoleBindings)
+   * that the input does not define itself, as every cluster has them. Default true.
+   */
+  bootstrap?: boolean;
 }
 
 export interface ServiceAccountInfo {
@@ -60,7 +74,32 @@ export interface RbacModel {
   workloads: WorkloadIdentity[];
   /** Namespace name -> labels (only Namespaces present in the input). */
   namespaceLabels: Map<string, Record<string, string>>;
+  /** Role ids (`ClusterRole/<name>`, `Role/<ns>/<name>`) taken from the bootstrap policy. */
+  bootstrapRoles: Set<string>;
   problems: RbacProblem[];
+}
+
+/** Provenance of a grant through a binding (and the group it applies through, if any). */
+export function viaOf(binding: Binding, group?: string): Via {
+  const via: Via = { binding: binding.id, role: binding.roleId };
+  if (group !== undefined) via.group = group;
+  if (binding.source === 'bootstrap') via.bindingSource = 'bootstrap';
+  if (binding.roleSource === 'bootstrap') via.roleSource = 'bootstrap';
+  return via;
+}
+
+const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+
+/** Input objects followed by the bootstrap objects the input does not define (the input wins). */
+function withBootstrap(objects: readonly K8sObject[]): { all: readonly K8sObject[]; inputCount: number } {
+  const defined = new Set<string>();
+  for (const obj of objects) {
+    if (!RBAC_KINDS.has(obj.kind) || !(obj.apiVersion ?? '').startsWith(`${RBAC_GROUP}/`)) continue;
+    const namespaced = obj.kind === 'Role' || obj.kind === 'RoleBinding';
+    defined.add(objectKey(obj.kind, namespaced ? str(obj.metadata?.namespace) : '', str(obj.metadata?.name)));
+  }
+  const extra = bootstrapObjects().filter((o) => !defined.has(objectKey(o.kind, str(o.metadata?.namespace), str(o.metadata?.name))));
+  return { all: extra.length ? [...objects, ...extra] : objects, inputCount: objects.length };
 }
 
 function rec(v: unknown): Record<string, unknown> {
@@ -83,7 +122,10 @@ function isRbacKind(obj: K8sObject, kind: string): boolean {
   return obj.kind === kind && (obj.apiVersion ?? '').startsWith(`${RBAC_GROUP}/`);
 }
 
-export function buildModel(objects: readonly K8sObject[]): RbacModel {
+export function buildModel(input: readonly K8sObject[], options: ModelOptions = {}): RbacModel {
+  const { all: objects, inputCount } = options.bootstrap === false ? { all: input, inputCount: input.length } : withBootstrap(input);
+  const isBootstrap = (index: number): boolean => index >= inputCount;
+  const bootstrapRoles = new Set<string>();
   const problems: RbacProblem[] = [];
   const roles = new Map<string, PolicyRule[]>();
   const clusterRoles: ClusterRoleInput[] = [];
@@ -106,6 +148,7 @@ export function buildModel(objects: readonly K8sObject[]): RbacModel {
       const id = `Role/${ns}/${name}`;
       if (roles.has(id)) problems.push({ code: 'duplicate-object', object: id, message: 'defined more than once; the last definition is used' });
       roles.set(id, rulesOf(obj));
+      if (isBootstrap(index)) bootstrapRoles.add(id);
     } else if (isRbacKind(obj, 'ClusterRole')) {
       if (!name) return;
       const agg = rec(obj['aggregationRule']);
@@ -123,6 +166,7 @@ export function buildModel(objects: readonly K8sObject[]): RbacModel {
         clusterRoles.splice(dup, 1);
       }
       clusterRoles.push(input);
+      if (isBootstrap(index)) bootstrapRoles.add(`ClusterRole/${name}`);
     } else if (isRbacKind(obj, 'RoleBinding') || isRbacKind(obj, 'ClusterRoleBinding')) {
       pendingBindings.push({ obj, index });
     } else if (obj.kind === 'ServiceAccount' && obj.apiVersion === 'v1') {
@@ -172,9 +216,11 @@ export function buildModel(objects: readonly K8sObject[]): RbacModel {
       problems.push({ code: 'invalid-role-ref', object: id, message: `roleRef ${roleRef.apiGroup}/${roleRef.kind} "${roleRef.name}" is not valid for a ${obj.kind}; it grants nothing` });
     } else {
       rules = roles.get(roleId);
-      if (!rules) problems.push({ code: 'missing-role', object: id, message: `references ${roleId}, which is not in the input; the binding grants nothing` });
+      if (!rules) problems.push({ code: 'missing-role', object: id, message: `references ${roleId}, which is not in the input${options.bootstrap === false ? '' : ' nor in the bootstrap policy'}; the binding grants nothing` });
     }
-    bindings.push({ id, kind: isCluster ? 'ClusterRoleBinding' : 'RoleBinding', name, namespace, roleRef, roleId, subjects, rules, objectIndex: index });
+    const binding: Binding = { id, kind: isCluster ? 'ClusterRoleBinding' : 'RoleBinding', name, namespace, roleRef, roleId, subjects, rules, objectIndex: isBootstrap(index) ? -1 : index, source: isBootstrap(index) ? 'bootstrap' : 'input' };
+    if (rules && bootstrapRoles.has(roleId)) binding.roleSource = 'bootstrap';
+    bindings.push(binding);
   }
-  return { bindings, roles, serviceAccounts, workloads, namespaceLabels, problems };
+  return { bindings, roles, serviceAccounts, workloads, namespaceLabels, bootstrapRoles, problems };
 }

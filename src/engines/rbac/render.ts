@@ -12,7 +12,7 @@ function table(rows: string[][]): string {
 }
 
 function viaText(v: Via): string {
-  return `${v.binding} -> ${v.role}${v.group === undefined ? '' : ` (via group ${v.group})`}`;
+  return `${v.binding}${v.bindingSource ? ' (bootstrap)' : ''} -> ${v.role}${v.roleSource ? ' (bootstrap)' : ''}${v.group === undefined ? '' : ` (via group ${v.group})`}`;
 }
 
 export function renderWhoCan(entries: WhoCanEntry[]): string {
@@ -74,7 +74,7 @@ export function renderEscalationTree(paths: EscalationPath[]): string {
       const last = i === p.steps.length - 1;
       const perm = `${s.permission.verb} ${s.permission.resource}${s.permission.namespace ? ` in ${s.permission.namespace}` : ''}${s.permission.name ? ` (${s.permission.name})` : ''}`;
       lines.push(`  ${last ? '└─' : '├─'} ${s.action}`);
-      lines.push(`  ${last ? '  ' : '│ '}   uses ${perm}, granted by ${s.grantedBy.binding} -> ${s.grantedBy.role}`);
+      lines.push(`  ${last ? '  ' : '│ '}   uses ${perm}, granted by ${s.grantedBy.binding}${s.grantedBy.bindingSource ? ' (bootstrap)' : ''} -> ${s.grantedBy.role}${s.grantedBy.roleSource ? ' (bootstrap)' : ''}`);
       lines.push(`  ${last ? '  ' : '│ '}   => ${s.becomes}`);
     });
     if (also?.length) lines.push(`  (and therefore also ${also.join(', ')}; see --format json or --impact)`);

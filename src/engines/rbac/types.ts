@@ -46,6 +46,10 @@ export interface Via {
   role: string;
   /** Set when the grant reaches the subject through a group it belongs to. */
   group?: string;
+  /** Set when the binding is not in the input but part of Kubernetes' bootstrap policy. */
+  bindingSource?: 'bootstrap';
+  /** Set when the role is not in the input but part of Kubernetes' bootstrap policy. */
+  roleSource?: 'bootstrap';
 }
 
 export interface Decision {

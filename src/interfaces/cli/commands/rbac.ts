@@ -38,6 +38,11 @@ Options:
       --diff-with <subj>   permissions: compare with another subject
       --from <subject>     escalations: only paths from this subject
       --impact <impact>    escalations: only this impact (${IMPACTS.join('|')})
+      --include-system     escalations: also paths from the platform's own identities
+                           (subjects named only by bootstrap bindings: system:masters, controllers ...)
+      --no-bootstrap       ignore Kubernetes' bootstrap policy (cluster-admin, admin, edit, view,
+                           system:* roles and bindings); by default they are assumed present unless
+                           the input defines an object of the same kind and name
   -f, --format <fmt>       table (default) | json; escalations also: dot | mermaid
   -h, --help
 `;
@@ -51,6 +56,8 @@ const OPTIONS = {
   'diff-with': { type: 'string' },
   from: { type: 'string' },
   impact: { type: 'string' },
+  'include-system': { type: 'boolean' },
+  'no-bootstrap': { type: 'boolean' },
   format: { type: 'string', short: 'f' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -116,7 +123,7 @@ async function load(paths: string[], values: Values, io: CliIO): Promise<{ authz
   const userGroups = await readGroupsFile(values['groups-file'], io);
   const loaded = await loadPaths(paths, { cwd: io.cwd, stdin: () => io.readStdin() });
   for (const e of loaded.errors) io.stderr.write(`warning: ${e.file}:${e.line}:${e.column}: ${e.message}\n`);
-  const authz = buildAuthorizer(loaded.resources.map((r) => r.object), { userGroups });
+  const authz = buildAuthorizer(loaded.resources.map((r) => r.object), { userGroups, bootstrap: !values['no-bootstrap'] });
   return { authz };
 }
 
@@ -201,7 +208,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       if (impact !== undefined && !(IMPACTS as readonly string[]).includes(impact)) throw new UsageError(`--impact must be one of ${IMPACTS.join('|')}`);
       const { authz } = await load(args, values, io);
       warnProblems(authz, io);
-      let paths: EscalationPath[] = analyzeEscalations(authz).paths;
+      let paths: EscalationPath[] = analyzeEscalations(authz, { includeSystem: values['include-system'] === true }).paths;
       if (from !== undefined) paths = paths.filter((p) => p.from === from);
       if (impact !== undefined) paths = paths.filter((p) => p.impact === impact);
       if (fmt === 'json') json(io, { paths });
