@@ -10,8 +10,19 @@ import type { ScanResult, ScanSummary } from '../scan/types.js';
 import { complianceDetail, FRAMEWORK_ORDER, normalizedFrameworks, SEVERITY_ORDER, sortedErrors, sortedFindings } from './common.js';
 import type { FormatContext } from './context.js';
 
+/**
+ * Pretty at the top level, one compact line per finding and per file: a 100,000-resource scan
+ * stays well under V8's maximum string length, and the report stays greppable line by line.
+ */
 export function formatJson(result: ScanResult, _ctx: FormatContext): string {
-  return `${JSON.stringify(jsonReport(result), null, 2)}\n`;
+  const report = jsonReport(result);
+  const compactList = (items: unknown): string => {
+    const list = items as unknown[];
+    return list.length === 0 ? '[]' : `[\n${list.map((x) => `    ${JSON.stringify(x)}`).join(',\n')}\n  ]`;
+  };
+  // Placeholders cannot occur in real output: JSON.stringify escapes NUL in every string.
+  const pretty = JSON.stringify({ ...report, findings: '\u0000findings', files: '\u0000files' }, null, 2);
+  return `${pretty.replace('"\\u0000findings"', () => compactList(report['findings'])).replace('"\\u0000files"', () => compactList(report['files']))}\n`;
 }
 
 /** The report as a plain value (also used by the HTML and tests). */

@@ -61,6 +61,13 @@ const invokedDirectly = (() => {
 })();
 
 if (invokedDirectly) {
+  // `rampart scan … | head`: a closed pipe is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   main(process.argv.slice(2), processIO()).then(
     (code) => {
       process.exitCode = code;
