@@ -49,8 +49,15 @@ export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
 
 type Json = Record<string, unknown>;
 
+/** Indented, but one compact line per result: large scans stay far below V8's string limit. */
 export function formatSarif(result: ScanResult, ctx: FormatContext): string {
-  return `${JSON.stringify(sarifLog(result, ctx), null, 2)}\n`;
+  const log = sarifLog(result, ctx);
+  const run = (log['runs'] as Json[])[0]!;
+  const results = run['results'] as unknown[];
+  // Placeholders cannot occur in real output: JSON.stringify escapes NUL in every string.
+  const pretty = JSON.stringify({ ...log, runs: [{ ...run, results: '\u0000results' }] }, null, 2);
+  const lines = results.length === 0 ? '[]' : `[\n${results.map((r) => `        ${JSON.stringify(r)}`).join(',\n')}\n      ]`;
+  return `${pretty.replace('"\\u0000results"', () => lines)}\n`;
 }
 
 export function sarifLog(result: ScanResult, ctx: FormatContext): Json {
