@@ -44,13 +44,25 @@ describe('stylish report', () => {
       '  unused exception: rampart-exceptions.yaml#2 (host-namespaces): legacy monitoring stack',
       '  expired exception: rampart-exceptions.yaml#3 (privileged-container) expired 2026-01-31; it no longer suppresses',
       '  not covered: Secret in kube-system: could not list secrets in kube-system: forbidden',
-      'CIS Kubernetes Benchmark v1.12: score 33.3%',
-      '  5.2.2  FAIL    Minimize the admission of privileged containers  2 findings',
-      '  5.4.2  manual  Consider external secret storage  (manual recommendation: needs a human review)',
-      'Pod Security Standards v1.30: score n/a',
+      'Compliance',
+      '  CIS Kubernetes Benchmark v1.12   33.3%  1 passed, 4 failed, 1 manual, 1 n/a',
       'Failed: findings at or above high.',
     ]) {
       assert.ok(lines.includes(expected), `missing line: ${expected}`);
+    }
+    assert.ok(!lines.includes('  5.2.2  FAIL    Minimize the admission of privileged containers  2 findings'), 'no per-item table after a full scan');
+  });
+
+  it('prints the per-item compliance table when the run is limited to one framework', () => {
+    const result = fixtureResult();
+    const cis = result.summary.compliance.filter((fw) => fw.framework === 'cis');
+    const one = formatStylish({ ...result, summary: { ...result.summary, compliance: cis } }, fixtureContext()).split('\n');
+    for (const expected of [
+      'CIS Kubernetes Benchmark v1.12: score 33.3%',
+      '  5.2.2  FAIL    Minimize the admission of privileged containers  2 findings',
+      '  5.4.2  manual  Consider external secret storage  (manual recommendation: needs a human review)',
+    ]) {
+      assert.ok(one.includes(expected), `missing line: ${expected}`);
     }
   });
 

@@ -172,8 +172,25 @@ function renderSkipped(result: ScanResult, p: Palette, out: string[]): void {
 
 const STATUS_LABEL = { passed: 'pass', failed: 'FAIL', manual: 'manual', 'not-applicable': 'n/a' } as const;
 
+/**
+ * One score line per framework after a full scan (the tables would bury the findings); the whole
+ * table when the run is limited to one framework (`--framework`), as auditors read it.
+ */
 function renderCompliance(result: ScanResult, p: Palette, out: string[]): void {
-  for (const fw of result.summary.compliance) {
+  const frameworks = result.summary.compliance;
+  if (frameworks.length > 1) {
+    out.push('');
+    out.push(p.bold('Compliance'));
+    const width = Math.max(...frameworks.map((fw) => singleLine(`${fw.title} ${fw.version}`).length));
+    for (const fw of frameworks) {
+      const n = (st: string): number => fw.items.filter((i) => i.status === st).length;
+      out.push(`  ${singleLine(`${fw.title} ${fw.version}`).padEnd(width)}  ${formatScore(fw.score).padStart(6)}  ${n('passed')} passed, ${n('failed')} failed, ${n('manual')} manual, ${n('not-applicable')} n/a`);
+    }
+    out.push(p.dim(`  per-item tables: --framework ${frameworks.map((fw) => fw.framework).join('|')}`));
+    out.push('');
+    return;
+  }
+  for (const fw of frameworks) {
     out.push('');
     out.push(p.bold(`${singleLine(fw.title)} ${singleLine(fw.version)}: score ${formatScore(fw.score)}`));
     const ids = fw.items.map((i) => singleLine(i.id));

@@ -1,3 +1,4 @@
+import { MAX_MINOR } from '../pss/registry.js';
 /**
  * Pod Security Standards: the checks of k8s.io/pod-security-admission (policy/check_*.go), by the
  * check ID that package registers, with the level that introduces each. Restricted includes every
@@ -31,6 +32,7 @@ const CHECKS: readonly (readonly [string, 'baseline' | 'restricted', string])[] 
 export const pssCatalog: FrameworkCatalog = {
   name: 'pss',
   title: 'Kubernetes Pod Security Standards',
-  version: 'v1.34',
+  // The newest policy version the evaluator defines (engines/pss/registry.ts MAX_MINOR).
+  version: `v1.${MAX_MINOR}`,
   items: CHECKS.map(([id, level, title]): CatalogItem => ({ id, title, section: level, level, automated: true })),
 };

@@ -13,9 +13,13 @@
  * engine's aggregation (as the clusterrole-aggregation controller does) from the
  * `system:aggregate-to-*` roles and any input ClusterRole carrying the same labels.
  *
- * test/integration/rbac-bootstrap.test.ts compares every entry with what a real v1.36
- * kube-apiserver creates (rules both ways with the escalation-check Covers semantics, bindings
- * exactly); when the pinned version moves, that test names each difference.
+ * Provenance of the data: the objects the pinned kube-apiserver (v1.36.3, built by
+ * scripts/k8s/ensure-binaries.ts) writes at start-up with the aggregation controller running,
+ * rewritten in the compact form below (admin/edit/view keep only their aggregationRule), and
+ * cross-read against upstream's bootstrappolicy sources. test/integration/rbac-bootstrap.test.ts
+ * compares every entry with what that server creates (rules both ways with the escalation-check
+ * Covers semantics, bindings exactly, SubjectAccessReview answers); when the pinned version
+ * moves, that test names each difference.
  */
 import type { K8sObject } from '../../model/types.js';
 
