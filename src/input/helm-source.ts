@@ -22,21 +22,35 @@ export function templatePath(chartDir: string, source: string): string {
   return join(chartDir, inChart).split('\\').join('/');
 }
 
-/** Slot for one rendered document, using its `# Source:` comment when present. */
-export function helmSlot(text: string, span: DocumentSpan, chartDir: string): DocumentSlot {
+/** The `# Source:` comment heading a document (before any content), with the offset of its line. */
+export function sourceComment(text: string, span: DocumentSpan): { source: string; offset: number } | undefined {
   let i = span.start;
   while (i < span.end) {
     let e = text.indexOf('\n', i);
     if (e < 0 || e > span.end) e = span.end;
-    const line = text.slice(i, e).replace(/\r$/, '');
-    const m = SOURCE.exec(line.trim());
-    if (m) {
-      const template = templatePath(chartDir, m[1] as string);
-      return { span, file: template, template, lineShift: span.line + countLines(text, span.start, i) };
-    }
-    const t = line.trim();
-    if (t !== '' && t !== '---' && !t.startsWith('#')) break; // content started: no Source comment
+    const t = text.slice(i, e).replace(/\r$/, '').trim();
+    const m = SOURCE.exec(t);
+    if (m) return { source: m[1] as string, offset: i };
+    if (t !== '' && t !== '---' && !t.startsWith('#')) return undefined; // content started: no Source comment
     i = e + 1;
   }
-  return { span, file: chartDir, lineShift: 0 };
+  return undefined;
+}
+
+/** Slot for one rendered document, using its `# Source:` comment when present. */
+export function helmSlot(text: string, span: DocumentSpan, chartDir: string): DocumentSlot {
+  const found = sourceComment(text, span);
+  if (!found) return { span, file: chartDir, lineShift: 0 };
+  const template = templatePath(chartDir, found.source);
+  return { span, file: template, template, lineShift: span.line + countLines(text, span.start, found.offset) };
+}
+
+/**
+ * A document of an already rendered file (`helm template … > out.yaml`, or stdin): positions stay
+ * those of the file the user gave, and `template` names the chart template it came from, as
+ * written in its `# Source:` comment (e.g. `web/templates/deployment.yaml`).
+ */
+export function renderedSlot(text: string, span: DocumentSpan, file: string): DocumentSlot {
+  const found = sourceComment(text, span);
+  return found ? { span, file, lineShift: 0, template: found.source } : { span, file, lineShift: 0 };
 }

@@ -3,6 +3,7 @@ import type { Resource } from '../model/types.js';
 import { DocumentLoader } from './documents.js';
 import type { DocumentSlot, Sink } from './documents.js';
 import { splitDocuments } from './split.js';
+import { renderedSlot } from './helm-source.js';
 import type { FileReport, InputLimits } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
 
@@ -70,7 +71,7 @@ export function loadTextAs(text: string, file: string, limits: InputLimits, form
   } else {
     loadYamlSlots(
       text,
-      splitDocuments(text).map((span) => ({ span, file, lineShift: 0 })),
+      splitDocuments(text).map((span) => renderedSlot(text, span, file)),
       sink,
       limits,
     );
