@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { generateCorpus } from '../../bench/corpus.js';
 import { joinPointer } from '../model/pointer.js';
@@ -61,6 +62,9 @@ function compare(text: string, label: string, tally: Tally = { pointers: 0, answ
   return tally;
 }
 
+/** Repository root, so the test does not depend on the working directory. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
 function yamlFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
@@ -83,7 +87,8 @@ test('locate-fast: equals the exact locator on every pointer of a generated corp
 
 test('locate-fast: equals the exact locator on every example manifest', () => {
   const tally: Tally = { pointers: 0, answered: 0 };
-  for (const f of yamlFiles('examples')) compare(readFileSync(f, 'utf8'), f, tally);
+  for (const f of yamlFiles(join(ROOT, 'examples'))) compare(readFileSync(f, 'utf8'), f, tally);
+  console.log(`examples: fast path answered ${tally.answered} of ${tally.pointers} pointers`);
   assert.ok(tally.pointers > 500, `compared ${tally.pointers} pointers`);
   assert.ok(tally.answered > 0);
 });
@@ -105,12 +110,13 @@ function fixturesOf(source: string): string[] {
 test('locate-fast: equals the exact locator on the YAML fixtures of the input tests', () => {
   let n = 0;
   const tally: Tally = { pointers: 0, answered: 0 };
-  for (const name of readdirSync('src/input').filter((f) => f.endsWith('.test.ts')).sort()) {
-    for (const text of fixturesOf(readFileSync(join('src/input', name), 'utf8'))) {
+  for (const name of readdirSync(join(ROOT, 'src/input')).filter((f) => f.endsWith('.test.ts')).sort()) {
+    for (const text of fixturesOf(readFileSync(join(ROOT, 'src/input', name), 'utf8'))) {
       compare(text, name, tally);
       n++;
     }
   }
+  console.log(`fixtures: ${n} texts, fast path answered ${tally.answered} of ${tally.pointers} pointers`);
   assert.ok(n > 20, `${n} fixtures`);
   assert.ok(tally.answered > 100, `answered ${tally.answered}`);
 });
@@ -141,6 +147,11 @@ const SUPPORTED: [name: string, text: string, pointer: string, expected: string]
   ['pointer through a scalar', `${BASE}spec:\n  a: 1\n`, '/spec/a/b', 'a: 1'],
   ['pointer into a block scalar', `${BASE}data:\n  f: |\n    x\n`, '/data/f/0', 'f: |\n    x'],
   ['missing top-level field', `# c\n---\n${BASE}spec:\n  a: 1\n`, '/status', `${BASE}spec:\n  a: 1`],
+  ['flow collections as values', `${BASE}spec:\n  sel: { app: x, n: [1, [2]] }  # c\n  args: []\n`, '/spec', 'sel: { app: x, n: [1, [2]] }  # c\n  args: []'],
+  ['flow collections holding quotes', `${BASE}spec:\n  drop: ["ALL", 'a]', {k: "}"}]\n`, '/spec/drop', `["ALL", 'a]', {k: "}"}]`],
+  ['flow collection item', `${BASE}spec:\n  - {a: b}\n  - [c]\n`, '/spec/1', '[c]'],
+  ['missing field beside a flow collection', `${BASE}spec:\n  sel: {a: b}\n`, '/spec/x', 'spec:\n  sel: {a: b}'],
+  ['comment on the marker line', `--- # ok\n${BASE}x: 1\n`, '/x', '1'],
   ['CRLF', 'apiVersion: v1\r\nkind: Pod\r\nspec:\r\n  a: "b"\r\n', '/spec/a', '"b"'],
 ];
 
@@ -159,7 +170,11 @@ test('locate-fast: supported shapes are answered, exactly as the exact locator d
 /** Documents (or lookups) the scanner must leave to the exact locator. */
 const BAIL: [name: string, text: string, pointer: string][] = [
   ['flow mapping value', `${BASE}metadata: {name: x}\n`, '/metadata/name'],
-  ['flow sequence value', `${BASE}spec:\n  args: [a, b]\n`, '/spec'],
+  ['pointer into a flow sequence', `${BASE}spec:\n  args: [a, b]\n`, '/spec/args/0'],
+  ['missing field under a flow mapping', `${BASE}spec:\n  sel: {a: b}\n`, '/spec/sel/c'],
+  ['flow collection with a quote inside a plain scalar', `${BASE}spec:\n  args: [it's]\n`, '/spec'],
+  ['flow collection holding a comment', `${BASE}spec:\n  args: [a, # c\n    b]\n`, '/spec'],
+  ['multi-line flow collection', `${BASE}spec:\n  args: [a,\n    b]\n`, '/spec'],
   ['anchor', `${BASE}spec: &s\n  a: 1\n`, '/spec/a'],
   ['alias', `${BASE}a: &x 1\nb: *x\n`, '/b'],
   ['tag', `${BASE}spec:\n  a: !!str 1\n`, '/spec/a'],
@@ -169,7 +184,7 @@ const BAIL: [name: string, text: string, pointer: string][] = [
   ['multi-line plain scalar', `${BASE}spec:\n  a: one\n    two\n`, '/spec/a'],
   ['multi-line quoted scalar', `${BASE}spec:\n  a: "one\n    b: two"\n`, '/spec/b'],
   ['directive', `%YAML 1.1\n---\n${BASE}`, '/kind'],
-  ['content on the marker line', `--- # ok\n${BASE}x: 1\n---\n`, '/x'],
+  ['tag on the marker line', `--- !!map\n${BASE}x: 1\n`, '/x'],
   ['document end marker', `${BASE}x: 1\n...\n`, '/x'],
   ['lone CR', 'apiVersion: v1\rkind: Pod\r', '/kind'],
   ['BOM', '\ufeffapiVersion: v1\nkind: Pod\n', '/kind'],
@@ -179,6 +194,8 @@ const BAIL: [name: string, text: string, pointer: string][] = [
   ['block scalar with leading empty line', `${BASE}data:\n  f: |\n\n    x\n`, '/data/f'],
   ['nested compact sequence', `${BASE}a:\n- - x\n`, '/a/0/0'],
   ['null sequence item', `${BASE}a:\n- \n- x\n`, '/a/0'],
+  // found by the random test: a sequence of null items spans its first dash, which shows in every ancestor
+  ['collection ending in a null item', `${BASE}a:\n- # c\n`, ''],
   ['root sequence', '- a\n- b\n', '/0'],
   ['space before colon', `${BASE}spec :\n  a: 1\n`, '/spec/a'],
   ['escaped double-quoted key', `${BASE}"a\\u0062": 1\n`, '/ab'],
@@ -189,8 +206,8 @@ test('locate-fast: leaves everything not plainly block-style to the exact locato
     const span = splitDocuments(text)[0];
     assert.ok(span, name);
     assert.equal(locateFast({}, text, span.start, span.end, pointer), undefined, name);
-    // and the exact locator does answer these (the fallback is not a dead end)
-    if (name !== 'lone CR' && name !== 'BOM') assert.ok(locateYaml({}, () => text.slice(span.start, span.end), pointer), `${name}: exact answers`);
+    // and the exact locator does answer these (the fallback is not a dead end; a null item has no span of its own)
+    if (name !== 'lone CR' && name !== 'BOM' && name !== 'null sequence item') assert.ok(locateYaml({}, () => text.slice(span.start, span.end), pointer), `${name}: exact answers`);
   }
 });
 
@@ -199,4 +216,87 @@ test('locate-fast: duplicate keys are left to the exact locator', () => {
   assert.equal(locateFast({}, text, 0, text.length, '/spec/a'), undefined);
   // a different key of the same mapping is still answered
   assert.deepEqual(locateFast({}, text, 0, text.length, '/kind'), { start: 21, end: 24 });
+});
+
+/** mulberry32: deterministic random shapes. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Random block-style documents mixing every shape the scanner handles with ones it must refuse. */
+function randomDocument(r: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const keys = ['a', 'b', 'name', 'yes', '0644', 'a.b/c', '"q k"', "'it''s'", 'x#y', '~', '1.5', 'on', '"a:b"', 'k-1', 'a:b', '-k', 'a b', 'a:', '"e\\"s"', '<<', '? c'];
+  const scalars = ['v', 'a b', '-1', '~', 'x#y', '"d q"', "'s q'", 'http://x:1/y', '{a: 1, b: [2]}', '[]', '[a, {b: c}]', 'null', '""', '&a v', '!!str 1', '"a # b"', 'a: b', '-', ':x', 'x:', "'a''b'", '"\\"q"', '"a\\\\"', 'a  #b', '#x', '*a', '{ }', '[a]]', '"unterminated', '> x', '|', '["a", "b]"]', "{ k: 'v''}' }", '[a"b]', "[it's]", '["x", {y: "z,]"}]', '[ "a" , ]', '{a: "b"} # c', '["a"]x', '[a]]'];
+  const comment = (): string => (r() < 0.2 ? ` # ${pick(['c', 'x: y', '- z', '"'])}` : '');
+  const lines: string[] = [];
+  const noise = (indent: number): void => {
+    if (r() < 0.08) lines.push('');
+    if (r() < 0.08) lines.push(`${' '.repeat(Math.floor(r() * (indent + 4)))}# note`);
+  };
+  const block = (indent: number): void => {
+    const header = pick(['|', '|-', '>', '>-', '|+', '|2']);
+    lines[lines.length - 1] += ` ${header}${comment()}`;
+    const inner = indent + pick([1, 2, 4]);
+    const n = 1 + Math.floor(r() * 3);
+    for (let i = 0; i < n; i++) {
+      lines.push(' '.repeat(inner + (r() < 0.2 ? 2 : 0)) + pick(['text', '# not a comment', 'key: v', '- x', 'trailing  ']));
+      if (r() < 0.15) lines.push(r() < 0.5 ? '' : ' '.repeat(inner + 1));
+    }
+  };
+  const value = (indent: number, depth: number, allowIndentless: boolean): void => {
+    const roll = r();
+    if (depth > 3 || roll < 0.45) lines[lines.length - 1] += ` ${pick(scalars)}${comment()}`;
+    else if (roll < 0.55) lines[lines.length - 1] += comment(); // empty: null
+    else if (roll < 0.62) block(indent);
+    else if (roll < 0.82) mapping(indent + pick([2, 4]), depth + 1);
+    else sequence(allowIndentless && r() < 0.5 ? indent : indent + 2, depth + 1);
+    noise(indent);
+  };
+  const mapping = (indent: number, depth: number, first?: string): void => {
+    const own = [...keys].sort(() => r() - 0.5).slice(0, 1 + Math.floor(r() * 4));
+    own.forEach((k, i) => {
+      if (i === 0 && first !== undefined) lines[lines.length - 1] = `${first}${k}:`;
+      else lines.push(`${' '.repeat(indent)}${k}:`);
+      value(indent, depth, true);
+    });
+  };
+  const sequence = (indent: number, depth: number): void => {
+    const n = 1 + Math.floor(r() * 3);
+    for (let i = 0; i < n; i++) {
+      const roll = r();
+      const dash = `${' '.repeat(indent)}-`;
+      if (roll < 0.35 || depth > 3) lines.push(`${dash} ${pick(scalars)}${comment()}`);
+      else if (roll < 0.75) {
+        lines.push('');
+        mapping(indent + 2, depth + 1, `${dash} `);
+      } else if (roll < 0.85) {
+        lines.push(dash);
+        block(indent);
+      } else {
+        lines.push(dash + comment());
+        mapping(indent + 2, depth + 1);
+      }
+      noise(indent);
+    }
+  };
+  lines.push('apiVersion: v1', 'kind: Pod');
+  mapping(0, 0);
+  const text = lines.join('\n') + '\n';
+  return r() < 0.15 ? text.replace(/\n/g, '\r\n') : text;
+}
+
+test('locate-fast: equals the exact locator on random block-style documents', () => {
+  const r = rng(20261123);
+  const tally: Tally = { pointers: 0, answered: 0 };
+  for (let i = 0; i < 1500; i++) compare(randomDocument(r), `random #${i}`, tally);
+  console.log(`random: fast path answered ${tally.answered} of ${tally.pointers} pointers`);
+  assert.ok(tally.answered > 2000, `answered ${tally.answered}`);
 });

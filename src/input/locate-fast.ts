@@ -1,13 +1,15 @@
 /**
  * Fast exact positions for plain block-style YAML (what Kubernetes manifests almost always are):
  * a line/indentation scanner instead of a js-yaml re-parse. It gives EXACTLY the answer of the
- * event-based locator (`locate-yaml.ts`) or none at all: one linear pass classifies every line of
- * the document with a deliberately small grammar (block mappings and sequences, single-line plain
- * and quoted scalars, `|`/`>` block scalars) and anything outside it (flow collections, anchors,
- * aliases, tags, merge keys, complex keys, multi-line flow scalars, tabs, directives, lone CRs,
- * a BOM) makes the whole document ineligible, so the caller falls back to the exact locator.
- * Classifying the whole document, not just the walked path, is what makes the structural lines
- * trustworthy: a line that looks like `key:` can never be the inside of a multi-line scalar.
+ * event-based locator (`locate-yaml.ts`) or none at all. One linear pass classifies every line of
+ * the document with a deliberately small grammar: block mappings and sequences (indentless ones
+ * too), single-line plain and quoted scalars, `|`/`|-`/`>`/`>-` block scalars, and single-line
+ * flow collections as opaque values. Anything else (multi-line flow collections or scalars,
+ * anchors, aliases, tags, merge keys, complex keys, tabs, directives, `...`, lone CRs, a BOM,
+ * whitespace-only lines in block scalars) makes the whole document ineligible, and so do lookups
+ * into flow collections, null sequence items and duplicate keys: the caller then falls back to the
+ * exact locator. Classifying the whole document, not just the walked path, is what makes the
+ * structural lines trustworthy: a line that looks like `key:` is never inside a multi-line scalar.
  */
 import { splitPointer } from '../model/pointer.js';
 import type { Span } from './locate-yaml.js';
@@ -25,28 +27,34 @@ const CONTENT = 3; // block scalar content
 /** Value kinds of a KEY or ITEM line. */
 const V_EMPTY = 0; // nothing on the line: nested block node below, or null
 const V_SCALAR = 1; // single-line plain or quoted scalar, or a block scalar
+const V_FLOW = 2; // single-line flow collection: has a span, but is never walked into
 
 interface Table {
   text: string;
-  kind: Uint8Array;
+  /** Line kind (SKIP, KEY, ITEM, CONTENT). */
+  kind: Int32Array;
   /** Column of the line's first token (the dash of a dash line). */
   indent: Int32Array;
   /** Dash lines: 1. */
-  dash: Uint8Array;
+  dash: Int32Array;
   /** Offset of the dash (dash lines) or the key (key lines). */
   start: Int32Array;
   /** KEY lines: the key's column, its span (quotes included) and quote style (0 plain, 1 ', 2 "). */
   keyCol: Int32Array;
   keyStart: Int32Array;
   keyEnd: Int32Array;
-  keyQuote: Uint8Array;
-  valueKind: Uint8Array;
+  keyQuote: Int32Array;
+  valueKind: Int32Array;
   valueStart: Int32Array;
   valueEnd: Int32Array;
   /** End offset of the last token on the line (-1: none), for collection ends. */
   tokenEnd: Int32Array;
+  /** Structural lines: the next structural line not nested below this one (indent <= its indent). */
+  skip: Int32Array;
   count: number;
 }
+
+const FIELDS = 13;
 
 class Ineligible extends Error {}
 
@@ -105,6 +113,34 @@ function restIsEmpty(text: string, p: number, eol: number): boolean {
   return k === eol || (k > p && text.charCodeAt(k) === HASH);
 }
 
+/**
+ * End (exclusive) of a flow collection opened at p that closes on the same line, found by
+ * counting brackets outside quoted scalars. A quote counts only where a node starts (after a
+ * bracket, `,` or `:` and spaces); one inside a plain scalar, a comment or a line end bails.
+ */
+function flowEnd(text: string, p: number, eol: number): number {
+  let depth = 0;
+  let nodeStart = true;
+  for (let k = p; k < eol; k++) {
+    const c = text.charCodeAt(k);
+    if (c === DQ || c === SQ) {
+      if (!nodeStart) bail();
+      k = quoteEnd(text, k, eol) - 1;
+      nodeStart = false;
+      continue;
+    }
+    if (c === 91 || c === 123) depth++;
+    else if (c === 93 || c === 125) {
+      if (--depth === 0) {
+        if ((text.charCodeAt(p) === 91) !== (c === 93)) bail();
+        return k + 1;
+      }
+    } else if (c === HASH) bail();
+    if (c !== SP) nodeStart = c === 91 || c === 123 || c === 44 || c === COLON;
+  }
+  return bail();
+}
+
 /** Characters that cannot start a plain scalar we accept (indicators, reserved, flow). */
 function badPlainStart(c: number): boolean {
   // , [ ] { } # & * ! | > ' " % @ ` ? : <
@@ -138,23 +174,29 @@ function classify(text: string, from: number, to: number): Table {
     p = nl < 0 || nl >= to ? to : nl + 1;
   }
   const n = starts.length;
+  // One backing buffer for all per-line fields: a located document costs one allocation.
+  const buf = new Int32Array(n * FIELDS);
+  const field = (f: number): Int32Array => buf.subarray(f * n, (f + 1) * n);
   const t: Table = {
     text,
-    kind: new Uint8Array(n),
-    indent: new Int32Array(n),
-    dash: new Uint8Array(n),
-    start: new Int32Array(n),
-    keyCol: new Int32Array(n),
-    keyStart: new Int32Array(n),
-    keyEnd: new Int32Array(n),
-    keyQuote: new Uint8Array(n),
-    valueKind: new Uint8Array(n),
-    valueStart: new Int32Array(n),
-    valueEnd: new Int32Array(n).fill(-1),
-    tokenEnd: new Int32Array(n).fill(-1),
+    kind: field(0),
+    indent: field(1),
+    dash: field(2),
+    start: field(3),
+    keyCol: field(4),
+    keyStart: field(5),
+    keyEnd: field(6),
+    keyQuote: field(7),
+    valueKind: field(8),
+    valueStart: field(9),
+    valueEnd: field(10).fill(-1),
+    tokenEnd: field(11).fill(-1),
+    skip: field(12).fill(n),
     count: n,
   };
   let seenContent = false;
+  /** Column of a `-` line with nothing after it: the next structural line must be nested in it. */
+  let emptyItem = -1;
   /** A single-line scalar was just read: the next structural line must not be deeper than this. */
   let scalarOwner = -1;
   /** Block scalar in progress: header line, owner column, content column (-1 before the first line). */
@@ -200,6 +242,10 @@ function classify(text: string, from: number, to: number): Table {
     if (col === 0 && c0 === 37) bail(); // directive
     if (scalarOwner >= 0 && col > scalarOwner) bail(); // continuation of a multi-line plain scalar
     scalarOwner = -1;
+    // A null item (`-` with nothing nested) has no span, and the exact locator's collection ends
+    // then follow rules (an all-null sequence spans its first dash) not worth mirroring.
+    if (emptyItem >= 0 && col <= emptyItem) bail();
+    emptyItem = -1;
     seenContent = true;
     t.indent[i] = col;
     t.start[i] = p;
@@ -211,6 +257,7 @@ function classify(text: string, from: number, to: number): Table {
       if (p === eol || text.charCodeAt(p) === HASH) {
         t.kind[i] = ITEM;
         t.valueKind[i] = V_EMPTY;
+        emptyItem = col;
         continue;
       }
       if (text.charCodeAt(p) === DASH && (p + 1 === eol || text.charCodeAt(p + 1) === SP)) bail(); // `- - x`
@@ -226,9 +273,9 @@ function classify(text: string, from: number, to: number): Table {
       if (text.charCodeAt(qe) === COLON && (qe + 1 === eol || text.charCodeAt(qe + 1) === SP)) keyEnd = qe;
       else if (restIsEmpty(text, qe, eol)) scalarEnd = qe;
       else bail();
-    } else if (c === 124 || c === 62) {
+    } else if (c === 124 || c === 62 || c === 91 || c === 123) {
       if (!t.dash[i]) bail();
-      keyEnd = -2; // `- |`: a block scalar item
+      keyEnd = -2; // `- |` or `- [..]`: a block scalar or flow collection item
     } else {
       if (badPlainStart(c) || (c === DASH && (p + 1 === eol || text.charCodeAt(p + 1) === SP))) bail();
       for (let k = p; k < eol; k++) {
@@ -281,6 +328,13 @@ function classify(text: string, from: number, to: number): Table {
       t.valueEnd[i] = qe;
       t.tokenEnd[i] = qe;
       scalarOwner = owner;
+    } else if (vc === 91 || vc === 123) {
+      const fe = flowEnd(text, v, eol);
+      if (!restIsEmpty(text, fe, eol)) bail();
+      t.valueKind[i] = V_FLOW;
+      t.valueEnd[i] = fe;
+      t.tokenEnd[i] = fe;
+      scalarOwner = owner;
     } else if (vc === 124 || vc === 62) {
       // Only `|`, `|-`, `>`, `>-`; and the header must be the one the exact locator finds on the line.
       let h = v + 1;
@@ -301,8 +355,21 @@ function classify(text: string, from: number, to: number): Table {
       scalarOwner = owner;
     }
   }
-  if (blockLine >= 0 && blockIndent < 0) bail();
+  if ((blockLine >= 0 && blockIndent < 0) || emptyItem >= 0) bail();
+  linkSiblings(t);
   return t;
+}
+
+/** Fill `skip`: for each structural line, the next structural line at its indent or less. */
+function linkSiblings(t: Table): void {
+  const open: number[] = [];
+  for (let j = 0; j < t.count; j++) {
+    const k = t.kind[j];
+    if (k !== KEY && k !== ITEM) continue;
+    const ind = t.indent[j] as number;
+    while (open.length > 0 && (t.indent[open[open.length - 1] as number] as number) >= ind) t.skip[open.pop() as number] = j;
+    open.push(j);
+  }
 }
 
 /** A block node: a mapping whose first key is on `line` at column `col`, or a sequence whose first dash is. */
@@ -321,30 +388,44 @@ function nextStructural(t: Table, i: number): number {
   return -1;
 }
 
-/** Is the entry at (line, col) in mapping `m`? First line: its own key; then key lines at col. */
-function* mapEntries(t: Table, m: Block): Generator<number> {
-  yield m.line;
-  for (let j = m.line + 1; j < t.count; j++) {
-    const k = t.kind[j];
-    if (k !== KEY && k !== ITEM) continue;
+/** First structural line after the first entry of mapping `m` that is not nested in that entry. */
+function afterFirstEntry(t: Table, m: Block): number {
+  let j = nextStructural(t, m.line);
+  if (j < 0) return t.count;
+  while (j < t.count && (t.indent[j] as number) > m.col) j = t.skip[j] as number;
+  return j;
+}
+
+/**
+ * Line of the key of mapping `m` that matches `token`, or -1. Entries are key lines at the
+ * mapping's column (dash lines there are an indentless sequence value of the previous key).
+ */
+function findKey(t: Table, m: Block, token: string): number {
+  let hit = keyMatches(t, m.line, token) ? m.line : -1;
+  for (let j = afterFirstEntry(t, m); j < t.count; j = t.skip[j] as number) {
     const ind = t.indent[j] as number;
-    if (ind < m.col) return;
+    if (ind < m.col) break;
     if (ind === m.col && !t.dash[j]) {
-      if (k !== KEY) bail();
-      yield j;
+      if (t.kind[j] !== KEY) bail();
+      if (keyMatches(t, j, token)) {
+        if (hit >= 0) bail(); // duplicate: leave it to the exact locator
+        hit = j;
+      }
     }
   }
+  return hit;
 }
 
 /** Last line (exclusive bound) of a block: the first structural line that is not inside it. */
 function blockEnd(t: Table, b: Block): number {
-  for (let j = b.line + 1; j < t.count; j++) {
-    const k = t.kind[j];
-    if (k !== KEY && k !== ITEM) continue;
-    const ind = t.indent[j] as number;
-    if (ind < b.col || (!b.map && ind === b.col && !t.dash[j])) return j;
+  if (b.map) {
+    let j = afterFirstEntry(t, b);
+    while (j < t.count && (t.indent[j] as number) >= b.col) j = t.skip[j] as number;
+    return j;
   }
-  return t.count;
+  let j = t.skip[b.line] as number;
+  while (j < t.count && t.indent[j] === b.col && t.dash[j]) j = t.skip[j] as number;
+  return j;
 }
 
 function blockSpan(t: Table, b: Block): Span {
@@ -357,7 +438,8 @@ function blockSpan(t: Table, b: Block): Span {
   return bail();
 }
 
-type Node = { block: Block } | { scalar: Span };
+/** A block collection, or a leaf with a span: a scalar, or a flow collection (never walked into). */
+type Node = { block: Block } | { scalar: Span; flow: boolean };
 
 function nodeSpan(t: Table, node: Node): Span {
   return 'block' in node ? blockSpan(t, node.block) : node.scalar;
@@ -372,10 +454,11 @@ function blockAt(t: Table, j: number): Block {
 
 /** Value of the entry on line i owned at column `col` (key column or dash column); undefined: null. */
 function valueOf(t: Table, i: number, col: number, indentlessOk: boolean): Node | undefined {
-  if (t.valueKind[i] === V_SCALAR) {
+  const kind = t.valueKind[i];
+  if (kind !== V_EMPTY) {
     const end = t.valueEnd[i] as number;
     if (end < 0) bail();
-    return { scalar: { start: t.valueStart[i] as number, end } };
+    return { scalar: { start: t.valueStart[i] as number, end }, flow: kind === V_FLOW };
   }
   const j = nextStructural(t, i);
   if (j < 0) return undefined;
@@ -398,8 +481,18 @@ function keyText(t: Table, i: number): string {
 
 const MAYBE_NON_STRING = /^(?:[yYnN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL|[-+]?[0-9.].*)$/;
 
+/** First characters of plain scalars that may resolve to a non-string (y n t f o ~ digits + - .). */
+function mayResolve(c: number): boolean {
+  return c === 121 || c === 89 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || c === 111 || c === 79 || c === 126 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+}
+
 /** The key as the pointer sees it: plain keys are resolved like values (`yes` is "true"). */
 function keyMatches(t: Table, i: number, token: string): boolean {
+  const s = t.keyStart[i] as number;
+  if (t.keyQuote[i] === 0 && !mayResolve(t.text.charCodeAt(s))) {
+    // Hot path: compared in place, without slicing.
+    return (t.keyEnd[i] as number) - s === token.length && t.text.startsWith(token, s);
+  }
   const text = keyText(t, i);
   if (t.keyQuote[i] !== 0 || !MAYBE_NON_STRING.test(text)) return text === token;
   const r = resolvePlainScalar(text);
@@ -411,6 +504,12 @@ function parentSpan(value: Span, key: Span | undefined): Span {
   return { start: Math.min(key.start, value.start), end: Math.max(key.end, value.end) };
 }
 
+/** `splitPointer`, without its two regex replacements per token when nothing is escaped (the common case). */
+function tokensOf(pointer: string): string[] {
+  if (pointer.includes('~')) return splitPointer(pointer);
+  return pointer === '' || pointer === '/' ? [] : pointer.slice(1).split('/');
+}
+
 /**
  * Absolute span of `pointer` in the document text[from, to), exactly as `locateYaml` gives it, or
  * undefined when the document (or this lookup) is not plain enough to be sure.
@@ -420,7 +519,7 @@ export function locateFast(owner: object, text: string, from: number, to: number
   const t = tableFor(owner, text, from, to);
   if (!t) return undefined;
   try {
-    return walk(t, splitPointer(pointer));
+    return walk(t, tokensOf(pointer));
   } catch (err) {
     if (err instanceof Ineligible) return undefined;
     throw err;
@@ -433,18 +532,15 @@ function walk(t: Table, tokens: readonly string[]): Span | undefined {
   let node: Node = { block: { map: true, line: first, col: t.indent[first] as number } };
   let key: Span | undefined;
   for (const token of tokens) {
-    if (!('block' in node)) return parentSpan(node.scalar, key);
+    if (!('block' in node)) {
+      if (node.flow) bail(); // inside a flow collection: the exact locator walks it
+      return parentSpan(node.scalar, key);
+    }
     const b: Block = node.block;
     let next: Node | undefined;
     let nextKey: Span | undefined;
     if (b.map) {
-      let hit = -1;
-      for (const j of mapEntries(t, b)) {
-        if (keyMatches(t, j, token)) {
-          if (hit >= 0) bail(); // duplicate: leave it to the exact locator
-          hit = j;
-        }
-      }
+      const hit = findKey(t, b, token);
       if (hit >= 0) {
         const k: Span = { start: t.keyStart[hit] as number, end: t.keyEnd[hit] as number };
         next = valueOf(t, hit, t.keyCol[hit] as number, true);
@@ -452,17 +548,17 @@ function walk(t: Table, tokens: readonly string[]): Span | undefined {
         nextKey = k;
       }
     } else if (/^(0|[1-9][0-9]*)$/.test(token)) {
-      let n = Number(token);
-      const stop = blockEnd(t, b);
-      for (let j = b.line; j < stop; j++) {
-        if (!t.dash[j] || t.indent[j] !== b.col || (t.kind[j] !== KEY && t.kind[j] !== ITEM)) continue;
-        if (n-- > 0) continue;
+      let j = b.line;
+      for (let n = Number(token); n > 0 && j < t.count; n--) {
+        j = t.skip[j] as number;
+        if (j < t.count && (t.indent[j] !== b.col || !t.dash[j])) j = t.count;
+      }
+      if (j < t.count) {
         if (t.kind[j] === KEY) next = { block: { map: true, line: j, col: t.keyCol[j] as number } };
         else {
           next = valueOf(t, j, b.col, false);
           if (!next) bail(); // a null item: no span of its own
         }
-        break;
       }
     }
     if (!next) return parentSpan(nodeSpan(t, node), key);
