@@ -5,10 +5,10 @@
 import type { ScanResult } from '../scan/types.js';
 import type { FormatContext } from './context.js';
 import { formatHtml } from './html.js';
-import { formatJson } from './json.js';
+import { formatJson, jsonChunks } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
-import { formatSarif } from './sarif.js';
+import { formatSarif, sarifChunks } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 export type Format = 'stylish' | 'json' | 'sarif' | 'junit' | 'markdown' | 'html';
@@ -27,6 +27,25 @@ export const formatters: Record<Format, Formatter> = {
   junit: formatJunit,
   markdown: formatMarkdown,
   html: formatHtml,
+};
+
+/**
+ * The same reports as streams of chunks, for writing: the machine formats (whose size grows with
+ * the findings) never exist as one string; the human formats are one chunk.
+ */
+export type ChunkedFormatter = (result: ScanResult, ctx: FormatContext) => Iterable<string>;
+
+const whole =
+  (format: Formatter): ChunkedFormatter =>
+  (result, ctx) => [format(result, ctx)];
+
+export const chunkedFormatters: Record<Format, ChunkedFormatter> = {
+  stylish: whole(formatStylish),
+  json: jsonChunks,
+  sarif: sarifChunks,
+  junit: whole(formatJunit),
+  markdown: whole(formatMarkdown),
+  html: whole(formatHtml),
 };
 
 export function isFormat(s: string): s is Format {

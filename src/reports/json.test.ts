@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { REPORT_SCHEMA_VERSION } from '../scan/types.js';
-import { formatJson } from './json.js';
+import { formatJson, jsonChunks } from './json.js';
 import { emptyResult, fixtureContext, fixtureResult, HOSTILE_NAME } from './testing/fixtures.js';
 import type { Schema } from './testing/json-schema.js';
 import { validate } from './testing/json-schema.js';
@@ -102,5 +102,16 @@ describe('json report: shape', () => {
 
   it('errors carry file, line, column, message and code, sorted by file', () => {
     assert.deepEqual(report()['errors'][1], { file: 'manifests/shop/broken.yaml', line: 7, column: 3, message: 'bad indentation of a mapping entry', code: 'yaml-syntax' });
+  });
+});
+
+describe('json report: streaming', () => {
+  it('is produced as chunks of at most one finding each, which join to the whole report', () => {
+    const result = fixtureResult();
+    const chunks = [...jsonChunks(result, fixtureContext())];
+    assert.equal(chunks.join(''), formatJson(result, fixtureContext()));
+    const perChunk = chunks.map((c) => (c.match(/"fingerprint":/g) ?? []).length);
+    assert.ok(perChunk.every((n) => n <= 1), `a chunk holds ${Math.max(...perChunk)} findings`);
+    assert.equal(perChunk.reduce((a, b) => a + b, 0), result.findings.length);
   });
 });

@@ -11,28 +11,58 @@ import { complianceDetail, FRAMEWORK_ORDER, normalizedFrameworks, SEVERITY_ORDER
 import type { FormatContext } from './context.js';
 
 /**
- * Pretty at the top level, one compact line per finding and per file: a 100,000-resource scan
- * stays well under V8's maximum string length, and the report stays greppable line by line.
+ * Pretty at the top level, one compact line per finding and per file: the report stays greppable
+ * line by line, and it is produced as a stream of chunks, so a 100,000-resource scan never holds
+ * its whole report (hundreds of MB) in memory at once.
  */
-export function formatJson(result: ScanResult, _ctx: FormatContext): string {
-  const report = jsonReport(result);
-  const compactList = (items: unknown): string => {
-    const list = items as unknown[];
-    return list.length === 0 ? '[]' : `[\n${list.map((x) => `    ${JSON.stringify(x)}`).join(',\n')}\n  ]`;
-  };
+export function* jsonChunks(result: ScanResult, _ctx: FormatContext): Generator<string> {
   // Placeholders cannot occur in real output: JSON.stringify escapes NUL in every string.
-  const pretty = JSON.stringify({ ...report, findings: '\u0000findings', files: '\u0000files' }, null, 2);
-  return `${pretty.replace('"\\u0000findings"', () => compactList(report['findings'])).replace('"\\u0000files"', () => compactList(report['files']))}\n`;
+  const frame = JSON.stringify(
+    { ...jsonReportOf(result, [], []), findings: '\u0000findings', files: '\u0000files' },
+    null,
+    2,
+  );
+  const [head, rest] = splitOnce(frame, '"\\u0000findings"');
+  const [middle, tail] = splitOnce(rest, '"\\u0000files"');
+  yield head;
+  yield* compactList(sortedFindings(result.findings), jsonFinding);
+  yield middle;
+  yield* compactList(result.files, jsonFile);
+  yield `${tail}\n`;
+}
+
+/** The whole report as one string (tests, small outputs). */
+export function formatJson(result: ScanResult, ctx: FormatContext): string {
+  return [...jsonChunks(result, ctx)].join('');
+}
+
+function* compactList<T>(items: readonly T[], toJson: (item: T) => unknown): Generator<string> {
+  if (items.length === 0) {
+    yield '[]';
+    return;
+  }
+  for (let i = 0; i < items.length; i++) yield `${i === 0 ? '[\n' : ',\n'}    ${JSON.stringify(toJson(items[i]!))}`;
+  yield '\n  ]';
+}
+
+function splitOnce(text: string, marker: string): [string, string] {
+  const at = text.indexOf(marker);
+  if (at < 0) throw new Error(`report frame lacks ${marker}`);
+  return [text.slice(0, at), text.slice(at + marker.length)];
 }
 
 /** The report as a plain value (also used by the HTML and tests). */
 export function jsonReport(result: ScanResult): Record<string, unknown> {
+  return jsonReportOf(result, sortedFindings(result.findings).map(jsonFinding), result.files.map(jsonFile));
+}
+
+function jsonReportOf(result: ScanResult, findings: unknown[], files: unknown[]): Record<string, unknown> {
   return {
     schemaVersion: result.schemaVersion,
     tool: { name: result.tool.name, version: result.tool.version },
-    findings: sortedFindings(result.findings).map(jsonFinding),
+    findings,
     errors: sortedErrors(result.errors).map(jsonError),
-    files: result.files.map(jsonFile),
+    files,
     summary: jsonSummary(result.summary),
   };
 }

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { Finding } from '../model/finding.js';
 import type { Severity } from '../model/types.js';
-import { formatSarif, SECURITY_SEVERITY, SARIF_LEVEL } from './sarif.js';
+import { formatSarif, sarifChunks, SECURITY_SEVERITY, SARIF_LEVEL } from './sarif.js';
 import type { Schema } from './testing/json-schema.js';
 import { validate } from './testing/json-schema.js';
 import { emptyResult, FIXTURE_CWD, fixtureContext, fixtureResult, HOSTILE_NAME } from './testing/fixtures.js';
@@ -218,5 +218,16 @@ describe('sarif: Microsoft SARIF Multitool', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('sarif: streaming', () => {
+  it('is produced as chunks of at most one result each, which join to the whole log', () => {
+    const result = fixtureResult();
+    const chunks = [...sarifChunks(result, fixtureContext())];
+    assert.equal(chunks.join(''), formatSarif(result, fixtureContext()));
+    const perChunk = chunks.map((c) => (c.match(/"partialFingerprints":/g) ?? []).length);
+    assert.ok(perChunk.every((n) => n <= 1));
+    assert.equal(perChunk.reduce((a, b) => a + b, 0), result.findings.length);
   });
 });

@@ -49,23 +49,48 @@ export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
 
 type Json = Record<string, unknown>;
 
-/** Indented, but one compact line per result: large scans stay far below V8's string limit. */
-export function formatSarif(result: ScanResult, ctx: FormatContext): string {
-  const log = sarifLog(result, ctx);
-  const run = (log['runs'] as Json[])[0]!;
-  const results = run['results'] as unknown[];
+/**
+ * Indented, but one compact line per result, produced as a stream of chunks: a large scan never
+ * holds its whole log in memory at once.
+ */
+export function* sarifChunks(result: ScanResult, ctx: FormatContext): Generator<string> {
+  const { log, findings, index, uris } = sarifFrame(result, ctx);
   // Placeholders cannot occur in real output: JSON.stringify escapes NUL in every string.
+  const run = (log['runs'] as Json[])[0]!;
   const pretty = JSON.stringify({ ...log, runs: [{ ...run, results: '\u0000results' }] }, null, 2);
-  const lines = results.length === 0 ? '[]' : `[\n${results.map((r) => `        ${JSON.stringify(r)}`).join(',\n')}\n      ]`;
-  return `${pretty.replace('"\\u0000results"', () => lines)}\n`;
+  const marker = '"\\u0000results"';
+  const at = pretty.indexOf(marker);
+  yield pretty.slice(0, at);
+  if (findings.length === 0) yield '[]';
+  else {
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
+      yield `${i === 0 ? '[\n' : ',\n'}        ${JSON.stringify(sarifResult(f, index.get(f.control) ?? 0, uris))}`;
+    }
+    yield '\n      ]';
+  }
+  yield `${pretty.slice(at + marker.length)}\n`;
+}
+
+/** The whole log as one string (tests, small outputs). */
+export function formatSarif(result: ScanResult, ctx: FormatContext): string {
+  return [...sarifChunks(result, ctx)].join('');
 }
 
 export function sarifLog(result: ScanResult, ctx: FormatContext): Json {
+  const { log, findings, index, uris } = sarifFrame(result, ctx);
+  const run = (log['runs'] as Json[])[0]!;
+  run['results'] = findings.map((f) => sarifResult(f, index.get(f.control) ?? 0, uris));
+  return log;
+}
+
+/** The log with an empty `results`, and what is needed to produce each result. */
+function sarifFrame(result: ScanResult, ctx: FormatContext): { log: Json; findings: Finding[]; index: Map<string, number>; uris: UriMapper } {
   const findings = sortedFindings(result.findings);
   const rules = ruleTable(findings, ctx);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const uris = new UriMapper(ctx.cwd);
-  return {
+  const log: Json = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -81,12 +106,13 @@ export function sarifLog(result: ScanResult, ctx: FormatContext): Json {
         },
         invocations: [invocation(result, uris)],
         originalUriBaseIds: { [SRCROOT]: { uri: uris.baseUri } },
-        results: findings.map((f) => sarifResult(f, index.get(f.control) ?? 0, uris)),
+        results: [],
         columnKind: 'utf16CodeUnits',
         properties: { schemaVersion: result.schemaVersion },
       },
     ],
   };
+  return { log, findings, index, uris };
 }
 
 function ruleTable(findings: readonly Finding[], ctx: FormatContext): ReportControlMeta[] {

@@ -28,14 +28,23 @@ interface NamespaceFacts {
   defaultDenyEgress: boolean;
 }
 
-const nsFactsCache = new WeakMap<NetworkAnalysis, Map<string, NamespaceFacts>>();
+const nsFactsCache = new WeakMap<NetworkAnalysis, { facts: Map<string, NamespaceFacts>; policiesByNs: Map<string, NetworkPolicy[]> }>();
 
 function namespaceFacts(a: NetworkAnalysis, ns: string): NamespaceFacts {
-  let m = nsFactsCache.get(a);
-  if (!m) nsFactsCache.set(a, (m = new Map()));
+  let cache = nsFactsCache.get(a);
+  if (!cache) {
+    const policiesByNs = new Map<string, NetworkPolicy[]>();
+    for (const p of a.model.policies) {
+      let list = policiesByNs.get(p.namespace);
+      if (!list) policiesByNs.set(p.namespace, (list = []));
+      list.push(p);
+    }
+    nsFactsCache.set(a, (cache = { facts: new Map(), policiesByNs }));
+  }
+  const m = cache.facts;
   let f = m.get(ns);
   if (!f) {
-    const policies = a.model.policies.filter((p) => p.namespace === ns);
+    const policies = cache.policiesByNs.get(ns) ?? [];
     // A default deny selects every pod of the namespace (empty podSelector), present and future.
     const selectsAll = (p: NetworkPolicy): boolean => Object.keys(p.podSelector.matchLabels ?? {}).length === 0 && (p.podSelector.matchExpressions ?? []).length === 0;
     f = {
@@ -47,6 +56,35 @@ function namespaceFacts(a: NetworkAnalysis, ns: string): NamespaceFacts {
     m.set(ns, f);
   }
   return f;
+}
+
+interface PolicyIndex {
+  byResource: Map<Resource, NetworkPolicy>;
+  /** The workloads each policy selects, for ingress or egress. */
+  selected: Map<NetworkPolicy, Workload[]>;
+}
+
+const policyIndexCache = new WeakMap<NetworkAnalysis, PolicyIndex>();
+
+/** Built once per analysis: per-resource lookups stay O(1) with thousands of policies. */
+function policyIndex(a: NetworkAnalysis): PolicyIndex {
+  let idx = policyIndexCache.get(a);
+  if (!idx) {
+    const byResource = new Map(a.model.policies.map((p) => [p.resource, p] as const));
+    const selected = new Map<NetworkPolicy, Workload[]>();
+    for (const list of a.model.workloadsByNamespace.values()) {
+      for (const w of list) {
+        for (const p of new Set([...a.npPoliciesFor('ingress', w), ...a.npPoliciesFor('egress', w)])) {
+          let ws = selected.get(p);
+          if (!ws) selected.set(p, (ws = []));
+          ws.push(w);
+        }
+      }
+    }
+    idx = { byResource, selected };
+    policyIndexCache.set(a, idx);
+  }
+  return idx;
 }
 
 /**
@@ -154,11 +192,12 @@ export const policySelectsNothing = defineControl({
   },
   check({ resource, inventory, report }) {
     const a = analysisOf(inventory);
-    const p = a.model.policies.find((x) => x.resource === resource);
+    const idx = policyIndex(a);
+    const p = idx.byResource.get(resource);
     if (!p) return;
     const inNs = a.model.workloadsByNamespace.get(p.namespace) ?? [];
     if (inNs.length === 0) return; // the namespace's workloads are not in the input: nothing to judge
-    const selected = inNs.filter((w) => a.npPoliciesFor('ingress', w).includes(p) || a.npPoliciesFor('egress', w).includes(p));
+    const selected = idx.selected.get(p) ?? [];
     if (selected.length > 0) return;
     report({ message: `NetworkPolicy ${p.ref} selects none of the ${inNs.length} workload(s) in namespace "${p.namespace}"`, path: '/spec/podSelector' });
   },
@@ -176,9 +215,10 @@ export const policyNamesMissingPort = defineControl({
   },
   check({ resource, inventory, report }) {
     const a = analysisOf(inventory);
-    const p = a.model.policies.find((x) => x.resource === resource);
+    const idx = policyIndex(a);
+    const p = idx.byResource.get(resource);
     if (!p) return;
-    const selected = (a.model.workloadsByNamespace.get(p.namespace) ?? []).filter((w) => a.npPoliciesFor('ingress', w).includes(p) || a.npPoliciesFor('egress', w).includes(p));
+    const selected = idx.selected.get(p) ?? [];
     for (const direction of ['ingress', 'egress'] as const) {
       if (!p.affects[direction]) continue;
       for (const rule of p[direction]) {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { CliIO } from '../io.js';
 import { EXIT, UsageError } from '../io.js';
@@ -14,7 +14,8 @@ import { parseExceptionsFile } from '../../../config/exceptions.js';
 import { runScan, exitCodeOf } from '../../../scan/run.js';
 import type { ScanInput } from '../../../scan/run.js';
 import type { Format } from '../../../reports/index.js';
-import { formatters, isFormat, reportControls, FORMATS } from '../../../reports/index.js';
+import { chunkedFormatters, isFormat, reportControls, FORMATS } from '../../../reports/index.js';
+import { writeChunks, writeChunksToFile } from '../write-chunks.js';
 import { colorEnabled } from '../color.js';
 
 const HELP = `Usage: rampart scan [paths...] [options]
@@ -170,12 +171,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const metas = controls.filter((c) => ran.has(c.meta.id) || !c.meta.disabledByDefault).map((c) => c.meta);
   for (const out of outputs) {
     const color = out.output === undefined && colorEnabled(io, values['no-color'] === true);
-    const text = formatters[out.format](result, { color, cwd: io.cwd, controls: reportControls(metas) });
-    if (out.output === undefined) io.stdout.write(text);
+    const chunks = chunkedFormatters[out.format](result, { color, cwd: io.cwd, controls: reportControls(metas) });
+    if (out.output === undefined) await writeChunks(io.stdout, chunks);
     else {
       const file = resolve(io.cwd, out.output);
       await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, text);
+      await writeChunksToFile(file, chunks);
     }
   }
   return exitCodeOf(result);
