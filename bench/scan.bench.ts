@@ -21,6 +21,7 @@ try {
     if (res.status !== 0) throw new Error(`${script} failed: ${res.stderr}`);
     return JSON.parse(res.stdout.trim().split('\n').pop()!);
   };
+  // Best of N: the least disturbed run on a shared 2-core VM (noise here is ±10%).
   const best = (f: () => Record<string, number>, n: number): Record<string, number> => {
     let b: Record<string, number> | undefined;
     for (let i = 0; i < n; i++) {
@@ -29,9 +30,9 @@ try {
     }
     return b!;
   };
-  const bare = best(() => child('bare-parse-child.ts'), 2);
+  const bare = best(() => child('bare-parse-child.ts'), 3);
   const load = best(() => child('scan-child.ts', 'load+locate'), 2);
-  const full = best(() => child('scan-child.ts', 'full'), 2);
+  const full = best(() => child('scan-child.ts', 'full'), 3);
   const ratio = full['totalMs']! / bare['totalMs']!;
   const perSec = Math.round(full['resources']! / (full['totalMs']! / 1000));
   const ok = (b: boolean): string => (b ? 'ok' : 'MISS');

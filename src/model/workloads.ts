@@ -136,16 +136,29 @@ export function podTemplateOf(obj: K8sObject): PodTemplateView | undefined {
   for (const key of path) {
     cur = isRecord(cur) ? cur[key] : undefined;
   }
-  const metaPathTokens = [...path.slice(0, -1), 'metadata'];
+  const pointers = podPointersOf(obj.kind, path);
   let meta: unknown = obj;
-  for (const key of metaPathTokens) meta = isRecord(meta) ? meta[key] : undefined;
+  for (const key of pointers.metaTokens) meta = isRecord(meta) ? meta[key] : undefined;
   return {
     spec: isRecord(cur) ? (cur as PodSpec) : {},
-    specPath: joinPointer('', ...path),
+    specPath: pointers.specPath,
     labels: stringMap(isRecord(meta) ? meta['labels'] : undefined),
     annotations: stringMap(isRecord(meta) ? meta['annotations'] : undefined),
-    metadataPath: joinPointer('', ...metaPathTokens),
+    metadataPath: pointers.metadataPath,
   };
+}
+
+/** Per kind, the pointers of its pod spec and pod metadata (computed once: this is hot). */
+const podPointers = new Map<string, { specPath: JsonPointer; metadataPath: JsonPointer; metaTokens: readonly string[] }>();
+
+function podPointersOf(kind: string, path: readonly string[]): { specPath: JsonPointer; metadataPath: JsonPointer; metaTokens: readonly string[] } {
+  let p = podPointers.get(kind);
+  if (!p) {
+    const metaTokens = [...path.slice(0, -1), 'metadata'];
+    p = { specPath: joinPointer('', ...path), metadataPath: joinPointer('', ...metaTokens), metaTokens };
+    podPointers.set(kind, p);
+  }
+  return p;
 }
 
 export type ContainerType = 'containers' | 'initContainers' | 'ephemeralContainers';

@@ -51,6 +51,22 @@ describe('sortedFindings', () => {
     const keys = sortedFindings(input).map((f) => (f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : f.resource.name));
     assert.deepEqual(keys, ['a.yaml:9:4', 'a.yaml:9:30', 'a.yaml:10:1', 'b.yaml:2:1', 'a', 'b']);
   });
+
+  it('breaks ties at one position by resource, control, path; gives a fresh array even when already sorted', () => {
+    const base = fixtureResult().findings[0]!;
+    const loc = { file: 'a.yaml', line: 3, column: 5, endLine: 3, endColumn: 9 };
+    const f = (name: string, control: string, path: string) => ({ ...base, location: loc, resource: { ...base.resource, name }, control, path });
+    const ordered = [f('a', 'x', '/b'), f('b', 'a', '/a'), f('b', 'b', '/a'), f('b', 'b', '/c')];
+    // Every rotation and the reverse sort back to the same order.
+    for (let r = 0; r < ordered.length; r++) {
+      const rotated = [...ordered.slice(r), ...ordered.slice(0, r)];
+      assert.deepEqual(sortedFindings(rotated), ordered);
+    }
+    assert.deepEqual(sortedFindings([...ordered].reverse()), ordered);
+    const copy = sortedFindings(ordered);
+    assert.notEqual(copy, ordered);
+    assert.deepEqual(copy, ordered);
+  });
 });
 
 describe('report control metadata', () => {

@@ -5,6 +5,7 @@
 import type { Finding, FrameworkName, FrameworkRefs, InputError } from '../model/finding.js';
 import { refKey, SEVERITIES } from '../model/types.js';
 import type { Severity } from '../model/types.js';
+import { compareStrings } from '../model/finding-order.js';
 
 /** Framework order used in every report (the order of `FrameworkRefs`). */
 export const FRAMEWORK_ORDER: readonly FrameworkName[] = ['cis', 'nsa', 'pss', 'mitre'];
@@ -19,58 +20,8 @@ export const FRAMEWORK_LABELS: Readonly<Record<FrameworkName, string>> = {
 /** Most severe first. */
 export const SEVERITY_ORDER: readonly Severity[] = SEVERITIES;
 
-/** Plain code-unit comparison: locale-independent, so output is identical on every machine. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-interface SortKey {
-  located: boolean;
-  file: string;
-  line: number;
-  column: number;
-  ref: string;
-  finding: Finding;
-}
-
-function sortKey(f: Finding): SortKey {
-  const l = f.location;
-  return { located: l !== undefined, file: l?.file ?? '', line: l?.line ?? 0, column: l?.column ?? 0, ref: refKey(f.resource), finding: f };
-}
-
-function compareKeys(a: SortKey, b: SortKey): number {
-  if (a.located !== b.located) return a.located ? -1 : 1;
-  const fa = a.finding;
-  const fb = b.finding;
-  return (
-    compareStrings(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    compareStrings(a.ref, b.ref) ||
-    compareStrings(fa.control, fb.control) ||
-    compareStrings(fa.path, fb.path) ||
-    compareStrings(fa.container ?? '', fb.container ?? '') ||
-    compareStrings(fa.fingerprint, fb.fingerprint) ||
-    compareStrings(fa.message, fb.message)
-  );
-}
-
-/**
- * Report order: located findings by file, line, column, then resource and control; findings
- * without a source location (cluster objects) last, by resource. Never depends on input order
- * beyond ties that are true duplicates.
- */
-export function compareFindings(a: Finding, b: Finding): number {
-  return compareKeys(sortKey(a), sortKey(b));
-}
-
-/** Findings in report order (keys computed once per finding: reports may hold 100k findings). */
-export function sortedFindings(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map(sortKey)
-    .sort(compareKeys)
-    .map((k) => k.finding);
-}
+// The report order lives in the model: the scan sorts once, reports only check it.
+export { compareFindings, compareStrings, sortedFindings } from '../model/finding-order.js';
 
 /** Input errors by file, line, column. */
 export function sortedErrors(errors: readonly InputError[]): InputError[] {

@@ -1,3 +1,4 @@
+import { compareFindings } from '../model/finding-order.js';
 import type { Finding, FrameworkName, InputError } from '../model/finding.js';
 import { FRAMEWORK_NAMES } from '../model/finding.js';
 import { Inventory } from '../model/inventory.js';
@@ -6,7 +7,7 @@ import { SEVERITIES, refKey, resourceRef, severityRank } from '../model/types.js
 import type { FileReport } from '../input/types.js';
 import type { AnyControl } from '../engines/controls/types.js';
 import type { ResolvedControl } from '../engines/controls/runner.js';
-import { defaultParams, runControls } from '../engines/controls/runner.js';
+import { defaultParams, resourceOfRef, runControls } from '../engines/controls/runner.js';
 import { computeCompliance, presentKindsOf } from '../engines/frameworks/index.js';
 import type { RampartConfig } from '../config/config.js';
 import { VERSION, TOOL_NAME } from '../version.js';
@@ -87,12 +88,19 @@ export function runScan(input: ScanInput, options: ScanOptions): ScanResult {
 
   const knownControls = new Set(options.controls.map((c) => c.meta.id));
   errors.push(...validateAnnotations(resources, knownControls));
-  const byRef = new Map<string, Resource>();
-  for (const r of resources) byRef.set(refKey(resourceRef(r.object)) + '\u0000' + (r.source.file ?? ''), r);
+  // Findings from the runner lead straight back to their resource; this index is the fallback.
+  let byRefIndex: Map<string, Resource> | undefined;
+  const byRef = (): Map<string, Resource> => {
+    if (!byRefIndex) {
+      byRefIndex = new Map();
+      for (const r of resources) byRefIndex.set(refKey(resourceRef(r.object)) + '\u0000' + (r.source.file ?? ''), r);
+    }
+    return byRefIndex;
+  };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const outcome = applySuppressions({
     findings,
-    resourceOf: (f) => byRef.get(refKey(f.resource) + '\u0000' + (f.location?.file ?? '')) ?? byRef.get(refKey(f.resource) + '\u0000'),
+    resourceOf: (f) => resourceOfRef(f.resource) ?? byRef().get(refKey(f.resource) + '\u0000' + (f.location?.file ?? '')) ?? byRef().get(refKey(f.resource) + '\u0000'),
     knownControls,
     exceptions: options.config.exceptions,
     ...(options.baseline ? { baseline: options.baseline } : {}),
@@ -100,6 +108,7 @@ export function runScan(input: ScanInput, options: ScanOptions): ScanResult {
   });
 
   if (options.kubectlPointer) for (const f of findings) if (!f.location) f.kubectl = options.kubectlPointer(f.resource);
+  // The reports' own order: formatters then only verify it instead of sorting again.
   findings.sort(compareFindings);
   const failOn = options.failOn ?? options.config.failOn ?? DEFAULT_FAIL_ON;
   const active = findings.filter((f) => !f.suppressed);
@@ -134,20 +143,6 @@ export function runScan(input: ScanInput, options: ScanOptions): ScanResult {
     failed,
   };
   return { schemaVersion: REPORT_SCHEMA_VERSION, tool: { name: TOOL_NAME, version: VERSION }, findings, errors, files: input.files, summary };
-}
-
-/** Deterministic order: file, line, column, control. Cluster findings (no file) after files. */
-export function compareFindings(a: Finding, b: Finding): number {
-  const fa = a.location?.file ?? '\uffff' + refKey(a.resource);
-  const fb = b.location?.file ?? '\uffff' + refKey(b.resource);
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  const la = a.location?.line ?? 0;
-  const lb = b.location?.line ?? 0;
-  if (la !== lb) return la - lb;
-  const ca = a.location?.column ?? 0;
-  const cb = b.location?.column ?? 0;
-  if (ca !== cb) return ca - cb;
-  return a.control < b.control ? -1 : a.control > b.control ? 1 : a.fingerprint < b.fingerprint ? -1 : 1;
 }
 
 /** Exit code of a scan: 1 for failing findings or any input error; 0 otherwise. */

@@ -27,13 +27,20 @@ export function resolve(control: Control<Record<string, ParamSpec>>): ResolvedCo
 /** Mappings without an override are shared by every finding of a control (reports never mutate them). */
 const sharedFrameworks = new WeakMap<Control<Record<string, ParamSpec>>, FrameworkRefs>();
 
+/** Controls that report from a fixed set of override objects (one per PSS check, say) share those too. */
+const sharedOverrides = new WeakMap<Partial<FrameworkRefs>, WeakMap<Control<Record<string, ParamSpec>>, FrameworkRefs>>();
+
 function frameworksOf(control: Control<Record<string, ParamSpec>>, override: Partial<FrameworkRefs> | undefined): FrameworkRefs {
   if (!override) {
     let shared = sharedFrameworks.get(control);
     if (!shared) sharedFrameworks.set(control, (shared = buildFrameworks(control, undefined)));
     return shared;
   }
-  return buildFrameworks(control, override);
+  let byControl = sharedOverrides.get(override);
+  if (!byControl) sharedOverrides.set(override, (byControl = new WeakMap()));
+  let refs = byControl.get(control);
+  if (!refs) byControl.set(control, (refs = buildFrameworks(control, override)));
+  return refs;
 }
 
 function buildFrameworks(control: Control<Record<string, ParamSpec>>, override: Partial<FrameworkRefs> | undefined): FrameworkRefs {
@@ -53,6 +60,12 @@ export function fingerprint(control: string, r: Resource, path: string, containe
   return hash('sha256', identity, 'hex').slice(0, 32);
 }
 
+function ownedRef(resource: Resource): ResourceRef {
+  const ref = resourceRef(resource.object);
+  refOwners.set(ref, resource);
+  return ref;
+}
+
 /** Kinds → controls index, so each resource only meets the controls that apply to it. */
 function indexByKind(controls: readonly ResolvedControl[]): { byKind: Map<string, ResolvedControl[]>; any: ResolvedControl[] } {
   const byKind = new Map<string, ResolvedControl[]>();
@@ -68,6 +81,14 @@ function indexByKind(controls: readonly ResolvedControl[]): { byKind: Map<string
     }
   }
   return { byKind, any };
+}
+
+/** The resource each shared reference object was made for (so a finding leads back to its object). */
+const refOwners = new WeakMap<ResourceRef, Resource>();
+
+/** The resource a finding produced by `runControls` is about. */
+export function resourceOfRef(ref: ResourceRef): Resource | undefined {
+  return refOwners.get(ref);
 }
 
 export interface ControlFailure {
@@ -103,7 +124,7 @@ export function runControls(
       control: rc.control.meta.id,
       severity: rc.severityOverride ?? rep.severity ?? rc.severity,
       message: rep.message,
-      resource: (ref ??= resourceRef(resource.object)),
+      resource: (ref ??= ownedRef(resource)),
       path: rep.path,
       frameworks: frameworksOf(rc.control, rep.frameworks),
       remediation: rc.control.meta.remediation,

@@ -37,6 +37,14 @@ function withContainer(report: Report, obj: K8sObject, evaluation: ResourceEvalu
   return container === undefined ? report : { ...report, container };
 }
 
+/** One mapping object per check, so the runner shares it across findings (it never mutates it). */
+const pssRefs = new Map<string, { pss: string[] }>();
+function pssRefOf(check: string): { pss: string[] } {
+  let ref = pssRefs.get(check);
+  if (!ref) pssRefs.set(check, (ref = { pss: [check] }));
+  return ref;
+}
+
 export const podSecurityStandard = defineControl({
   meta: {
     id: 'pod-security-standard',
@@ -64,7 +72,7 @@ export const podSecurityStandard = defineControl({
         message: `violates PodSecurity "${policy}": ${v.detail === '' ? v.reason : `${v.reason} (${v.detail})`}`,
         path: v.paths[0] ?? evaluation.specPath,
         severity,
-        frameworks: { pss: [v.check] },
+        frameworks: pssRefOf(v.check),
       };
       const fix = fixFor(v.check, object);
       if (fix) finding.fix = fix;
