@@ -6,6 +6,7 @@ import type { JsonPointer, K8sObject } from '../../model/types.js';
 import { podTemplateOf } from '../../model/workloads.js';
 import type { PodLike, PodView } from './pod.js';
 import { podView } from './pod.js';
+import { formatLevelVersion } from './levels.js';
 import { checksFor } from './registry.js';
 import type { EvaluationResult, LevelVersion, Violation } from './types.js';
 
@@ -65,6 +66,21 @@ export function toObjectPointer(pointer: JsonPointer, specPath: JsonPointer, met
  * point into the object.
  */
 export function evaluateResource(obj: K8sObject, lv: LevelVersion): ResourceEvaluation | undefined {
+  // One object meets Pod Security several times (the standard control, then each namespace mode;
+  // in admission all per request): evaluate each level and version once. Results are shared, so
+  // callers treat them as read-only; objects are never mutated (a patched object is a new one).
+  let byPolicy = memo.get(obj);
+  if (!byPolicy) memo.set(obj, (byPolicy = new Map()));
+  const key = formatLevelVersion(lv);
+  if (byPolicy.has(key)) return byPolicy.get(key);
+  const result = evaluateUncached(obj, lv);
+  byPolicy.set(key, result);
+  return result;
+}
+
+const memo = new WeakMap<K8sObject, Map<string, ResourceEvaluation | undefined>>();
+
+function evaluateUncached(obj: K8sObject, lv: LevelVersion): ResourceEvaluation | undefined {
   const template = podTemplateOf(obj);
   if (!template) return undefined;
   const view = podView({ metadata: { annotations: template.annotations }, spec: template.spec }, obj.kind === 'Pod');
