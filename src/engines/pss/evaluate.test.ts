@@ -525,3 +525,25 @@ describe('API server AppArmor version skew on pod create', () => {
     assert.doesNotMatch(evaluatePod(pod(undefined, 'windows'), baseline, { barePod: true }).message, /container "c0"/);
   });
 });
+
+describe('evaluateResource memo', () => {
+  test('one object evaluated at several levels and versions gets each its own answer, in any order', () => {
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: { template: { metadata: {}, spec: { containers: [{ name: 'app', image: 'app:1', securityContext: { seccompProfile: { type: 'RuntimeDefault' } } }] } } },
+    };
+    const restricted: LevelVersion = { level: 'restricted', version: LATEST };
+    const baseline: LevelVersion = { level: 'baseline', version: LATEST };
+    const first = evaluateResource(deployment, restricted);
+    assert.equal(first?.allowed, false);
+    assert.equal(evaluateResource(deployment, baseline)?.allowed, true);
+    assert.equal(evaluateResource(deployment, restricted), first, 'the same level and version is answered from the memo');
+    // A patched copy is a different object: evaluated afresh.
+    const fixed = structuredClone(deployment);
+    fixed.spec.template.spec.containers[0]!.securityContext = { seccompProfile: { type: 'RuntimeDefault' }, allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: { drop: ['ALL'] } } as never;
+    assert.equal(evaluateResource(fixed, restricted)?.allowed, true);
+    assert.equal(evaluateResource(deployment, restricted)?.allowed, false);
+  });
+});
