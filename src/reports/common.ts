@@ -23,6 +23,27 @@ export const SEVERITY_ORDER: readonly Severity[] = SEVERITIES;
 // The report order lives in the model: the scan sorts once, reports only check it.
 export { compareFindings, compareStrings, sortedFindings } from '../model/finding-order.js';
 
+/**
+ * A JSON array as chunks, one compact item per line, for reports that are pretty at the top and
+ * compact per item: `indent` is the column of the closing bracket, items sit two further in.
+ */
+export function* compactJsonLines<T>(items: readonly T[], toJson: (item: T) => unknown, indent: number): Generator<string> {
+  if (items.length === 0) {
+    yield '[]';
+    return;
+  }
+  const pad = ' '.repeat(indent + 2);
+  for (let i = 0; i < items.length; i++) yield `${i === 0 ? '[\n' : ',\n'}${pad}${JSON.stringify(toJson(items[i]!))}`;
+  yield `\n${' '.repeat(indent)}]`;
+}
+
+/** The text before and after the first `marker` (a placeholder in a report frame). */
+export function splitOnce(text: string, marker: string): [string, string] {
+  const at = text.indexOf(marker);
+  if (at < 0) throw new Error(`report frame lacks ${marker}`);
+  return [text.slice(0, at), text.slice(at + marker.length)];
+}
+
 /** Input errors by file, line, column. */
 export function sortedErrors(errors: readonly InputError[]): InputError[] {
   return [...errors].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.message, b.message));

@@ -8,6 +8,7 @@ import { formatJson, jsonChunks } from './json.js';
 import { emptyResult, fixtureContext, fixtureResult, HOSTILE_NAME } from './testing/fixtures.js';
 import type { Schema } from './testing/json-schema.js';
 import { validate } from './testing/json-schema.js';
+import { assertOneItemPerChunk } from './testing/streaming.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const schema = JSON.parse(readFileSync(join(here, 'json-report.schema.json'), 'utf8')) as Schema;
@@ -108,10 +109,6 @@ describe('json report: shape', () => {
 describe('json report: streaming', () => {
   it('is produced as chunks of at most one finding each, which join to the whole report', () => {
     const result = fixtureResult();
-    const chunks = [...jsonChunks(result, fixtureContext())];
-    assert.equal(chunks.join(''), formatJson(result, fixtureContext()));
-    const perChunk = chunks.map((c) => (c.match(/"fingerprint":/g) ?? []).length);
-    assert.ok(perChunk.every((n) => n <= 1), `a chunk holds ${Math.max(...perChunk)} findings`);
-    assert.equal(perChunk.reduce((a, b) => a + b, 0), result.findings.length);
+    assertOneItemPerChunk([...jsonChunks(result, fixtureContext())], formatJson(result, fixtureContext()), 'fingerprint', result.findings.length);
   });
 });

@@ -7,7 +7,7 @@ import type { Finding, InputError, Suppression } from '../model/finding.js';
 import type { SourceLocation } from '../model/types.js';
 import type { FileReport } from '../input/types.js';
 import type { ScanResult, ScanSummary } from '../scan/types.js';
-import { complianceDetail, FRAMEWORK_ORDER, normalizedFrameworks, SEVERITY_ORDER, sortedErrors, sortedFindings } from './common.js';
+import { compactJsonLines, complianceDetail, FRAMEWORK_ORDER, normalizedFrameworks, SEVERITY_ORDER, sortedErrors, sortedFindings, splitOnce } from './common.js';
 import type { FormatContext } from './context.js';
 
 /**
@@ -25,30 +25,15 @@ export function* jsonChunks(result: ScanResult, _ctx: FormatContext): Generator<
   const [head, rest] = splitOnce(frame, '"\\u0000findings"');
   const [middle, tail] = splitOnce(rest, '"\\u0000files"');
   yield head;
-  yield* compactList(sortedFindings(result.findings), jsonFinding);
+  yield* compactJsonLines(sortedFindings(result.findings), jsonFinding, 2);
   yield middle;
-  yield* compactList(result.files, jsonFile);
+  yield* compactJsonLines(result.files, jsonFile, 2);
   yield `${tail}\n`;
 }
 
 /** The whole report as one string (tests, small outputs). */
 export function formatJson(result: ScanResult, ctx: FormatContext): string {
   return [...jsonChunks(result, ctx)].join('');
-}
-
-function* compactList<T>(items: readonly T[], toJson: (item: T) => unknown): Generator<string> {
-  if (items.length === 0) {
-    yield '[]';
-    return;
-  }
-  for (let i = 0; i < items.length; i++) yield `${i === 0 ? '[\n' : ',\n'}    ${JSON.stringify(toJson(items[i]!))}`;
-  yield '\n  ]';
-}
-
-function splitOnce(text: string, marker: string): [string, string] {
-  const at = text.indexOf(marker);
-  if (at < 0) throw new Error(`report frame lacks ${marker}`);
-  return [text.slice(0, at), text.slice(at + marker.length)];
 }
 
 /** The report as a plain value (also used by the HTML and tests). */

@@ -11,6 +11,7 @@ import type { Severity } from '../model/types.js';
 import { formatSarif, sarifChunks, SECURITY_SEVERITY, SARIF_LEVEL } from './sarif.js';
 import type { Schema } from './testing/json-schema.js';
 import { validate } from './testing/json-schema.js';
+import { assertOneItemPerChunk } from './testing/streaming.js';
 import { emptyResult, FIXTURE_CWD, fixtureContext, fixtureResult, HOSTILE_NAME } from './testing/fixtures.js';
 
 type Json = Record<string, any>;
@@ -224,10 +225,6 @@ describe('sarif: Microsoft SARIF Multitool', () => {
 describe('sarif: streaming', () => {
   it('is produced as chunks of at most one result each, which join to the whole log', () => {
     const result = fixtureResult();
-    const chunks = [...sarifChunks(result, fixtureContext())];
-    assert.equal(chunks.join(''), formatSarif(result, fixtureContext()));
-    const perChunk = chunks.map((c) => (c.match(/"partialFingerprints":/g) ?? []).length);
-    assert.ok(perChunk.every((n) => n <= 1));
-    assert.equal(perChunk.reduce((a, b) => a + b, 0), result.findings.length);
+    assertOneItemPerChunk([...sarifChunks(result, fixtureContext())], formatSarif(result, fixtureContext()), 'partialFingerprints', result.findings.length);
   });
 });

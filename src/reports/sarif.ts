@@ -21,7 +21,7 @@ import type { Finding, InputError } from '../model/finding.js';
 import type { Severity, SourceLocation } from '../model/types.js';
 import { refKey } from '../model/types.js';
 import type { ScanResult } from '../scan/types.js';
-import { compareStrings, FRAMEWORK_LABELS, FRAMEWORK_ORDER, frameworkTags, sortedErrors, sortedFindings } from './common.js';
+import { compactJsonLines, compareStrings, FRAMEWORK_LABELS, FRAMEWORK_ORDER, frameworkTags, sortedErrors, sortedFindings, splitOnce } from './common.js';
 import { controlMetaFor } from './context.js';
 import type { FormatContext, ReportControlMeta } from './context.js';
 import { INFORMATION_URI } from '../version.js';
@@ -58,18 +58,10 @@ export function* sarifChunks(result: ScanResult, ctx: FormatContext): Generator<
   // Placeholders cannot occur in real output: JSON.stringify escapes NUL in every string.
   const run = (log['runs'] as Json[])[0]!;
   const pretty = JSON.stringify({ ...log, runs: [{ ...run, results: '\u0000results' }] }, null, 2);
-  const marker = '"\\u0000results"';
-  const at = pretty.indexOf(marker);
-  yield pretty.slice(0, at);
-  if (findings.length === 0) yield '[]';
-  else {
-    for (let i = 0; i < findings.length; i++) {
-      const f = findings[i]!;
-      yield `${i === 0 ? '[\n' : ',\n'}        ${JSON.stringify(sarifResult(f, index.get(f.control) ?? 0, uris))}`;
-    }
-    yield '\n      ]';
-  }
-  yield `${pretty.slice(at + marker.length)}\n`;
+  const [head, tail] = splitOnce(pretty, '"\\u0000results"');
+  yield head;
+  yield* compactJsonLines(findings, (f) => sarifResult(f, index.get(f.control) ?? 0, uris), 6);
+  yield `${tail}\n`;
 }
 
 /** The whole log as one string (tests, small outputs). */

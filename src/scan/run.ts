@@ -88,19 +88,11 @@ export function runScan(input: ScanInput, options: ScanOptions): ScanResult {
 
   const knownControls = new Set(options.controls.map((c) => c.meta.id));
   errors.push(...validateAnnotations(resources, knownControls));
-  // Findings from the runner lead straight back to their resource; this index is the fallback.
-  let byRefIndex: Map<string, Resource> | undefined;
-  const byRef = (): Map<string, Resource> => {
-    if (!byRefIndex) {
-      byRefIndex = new Map();
-      for (const r of resources) byRefIndex.set(refKey(resourceRef(r.object)) + '\u0000' + (r.source.file ?? ''), r);
-    }
-    return byRefIndex;
-  };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const outcome = applySuppressions({
     findings,
-    resourceOf: (f) => resourceOfRef(f.resource) ?? byRef().get(refKey(f.resource) + '\u0000' + (f.location?.file ?? '')) ?? byRef().get(refKey(f.resource) + '\u0000'),
+    // Every finding here comes from the runner, which knows the resource behind each reference.
+    resourceOf: (f) => resourceOfRef(f.resource),
     knownControls,
     exceptions: options.config.exceptions,
     ...(options.baseline ? { baseline: options.baseline } : {}),

@@ -28,23 +28,14 @@ interface NamespaceFacts {
   defaultDenyEgress: boolean;
 }
 
-const nsFactsCache = new WeakMap<NetworkAnalysis, { facts: Map<string, NamespaceFacts>; policiesByNs: Map<string, NetworkPolicy[]> }>();
+const nsFactsCache = new WeakMap<NetworkAnalysis, Map<string, NamespaceFacts>>();
 
 function namespaceFacts(a: NetworkAnalysis, ns: string): NamespaceFacts {
-  let cache = nsFactsCache.get(a);
-  if (!cache) {
-    const policiesByNs = new Map<string, NetworkPolicy[]>();
-    for (const p of a.model.policies) {
-      let list = policiesByNs.get(p.namespace);
-      if (!list) policiesByNs.set(p.namespace, (list = []));
-      list.push(p);
-    }
-    nsFactsCache.set(a, (cache = { facts: new Map(), policiesByNs }));
-  }
-  const m = cache.facts;
+  let m = nsFactsCache.get(a);
+  if (!m) nsFactsCache.set(a, (m = new Map()));
   let f = m.get(ns);
   if (!f) {
-    const policies = cache.policiesByNs.get(ns) ?? [];
+    const policies = policyIndex(a).byNamespace.get(ns) ?? [];
     // A default deny selects every pod of the namespace (empty podSelector), present and future.
     const selectsAll = (p: NetworkPolicy): boolean => Object.keys(p.podSelector.matchLabels ?? {}).length === 0 && (p.podSelector.matchExpressions ?? []).length === 0;
     f = {
@@ -60,6 +51,7 @@ function namespaceFacts(a: NetworkAnalysis, ns: string): NamespaceFacts {
 
 interface PolicyIndex {
   byResource: Map<Resource, NetworkPolicy>;
+  byNamespace: Map<string, NetworkPolicy[]>;
   /** The workloads each policy selects, for ingress or egress. */
   selected: Map<NetworkPolicy, Workload[]>;
 }
@@ -71,6 +63,12 @@ function policyIndex(a: NetworkAnalysis): PolicyIndex {
   let idx = policyIndexCache.get(a);
   if (!idx) {
     const byResource = new Map(a.model.policies.map((p) => [p.resource, p] as const));
+    const byNamespace = new Map<string, NetworkPolicy[]>();
+    for (const p of a.model.policies) {
+      let list = byNamespace.get(p.namespace);
+      if (!list) byNamespace.set(p.namespace, (list = []));
+      list.push(p);
+    }
     const selected = new Map<NetworkPolicy, Workload[]>();
     for (const list of a.model.workloadsByNamespace.values()) {
       for (const w of list) {
@@ -81,7 +79,7 @@ function policyIndex(a: NetworkAnalysis): PolicyIndex {
         }
       }
     }
-    idx = { byResource, selected };
+    idx = { byResource, byNamespace, selected };
     policyIndexCache.set(a, idx);
   }
   return idx;

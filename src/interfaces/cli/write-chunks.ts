@@ -32,8 +32,7 @@ export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterabl
 /** Writes the chunks to a file, resolving once the file is complete (rejecting on any error). */
 export async function writeChunksToFile(file: string, chunks: Iterable<string>): Promise<void> {
   const stream = createWriteStream(file);
-  const opened = once(stream, 'open');
-  await opened;
+  await once(stream, 'open');
   await writeChunks(stream, chunks);
   stream.end();
   await once(stream, 'finish');
